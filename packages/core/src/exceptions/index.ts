@@ -1,0 +1,3 @@
+export * from './http-status';
+export * from './http-exception';
+export * from './http-exceptions';
