@@ -3,6 +3,27 @@ import 'reflect-metadata';
 // Dependency injection and modules
 export * from './di';
 
+// Controllers, routes, parameters
+export * from './decorators';
+
+// Application
+export { ArmatureFactory, ArmatureFactoryStatic } from './application/armature-factory';
+export { ArmatureApplication } from './application/armature-application';
+export { ArmatureApplicationContext } from './application/application-context';
+export * from './application/application-options';
+export * from './application/lifecycle';
+export { ShutdownSignal } from './application/shutdown-signals';
+export * from './application/nest-aliases';
+export type { CorsOptions } from './pipeline/cors';
+export { VersioningType, type VersioningOptions } from './router/versioning';
+export type { RouteInfo } from './router/route-explorer';
+export { RouteTable } from './router/route-table';
+
+// HTTP objects handlers see
+export { ArmatureRequest, type IncomingHeaders } from './http/request';
+export { ArmatureResponse } from './http/response';
+export { StreamableFile, type StreamableFileOptions } from './http/streamable-file';
+
 // Exceptions
 export * from './exceptions';
 
@@ -13,5 +34,4 @@ export * from './application/logger';
 export * from './adapters/http-exchange';
 export * from './adapters/http-adapter';
 export * from './router/route-handle';
-export { ArmatureRequest, type IncomingHeaders } from './http/request';
 export { errorJson, statusText } from './http/error-json';

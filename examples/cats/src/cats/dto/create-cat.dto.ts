@@ -1,0 +1,5 @@
+export class CreateCatDto {
+  name!: string;
+  age!: number;
+  breed!: string;
+}

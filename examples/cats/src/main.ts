@@ -1,0 +1,10 @@
+import { ArmatureFactory } from '@armature/core';
+import { AppModule } from './app.module';
+
+async function bootstrap(): Promise<void> {
+  const app = await ArmatureFactory.create(AppModule);
+  app.enableShutdownHooks();
+  await app.listen(Number(process.env.PORT ?? 3000), process.env.HOST ?? '0.0.0.0');
+}
+
+void bootstrap();

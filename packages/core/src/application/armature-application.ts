@@ -1,0 +1,138 @@
+import type { ArmatureContainer, ModuleRecord, Type } from '../di';
+import { ContextIdFactory } from '../di';
+import type { HttpServerAdapter, NodeLikeServer } from '../adapters/http-adapter';
+import { compileRoute, type InstanceSource } from '../pipeline/compile-route';
+import { CorsPolicy, type CorsOptions } from '../pipeline/cors';
+import { buildRouteTable } from '../router/build-route-table';
+import { exploreRoutes, type RouteInfo } from '../router/route-explorer';
+import type { RouteDefinition } from '../router/route-definition';
+import type { RouteTable } from '../router/route-table';
+import type { VersioningOptions } from '../router/versioning';
+import { DEFAULT_BODY_LIMIT, DEFAULT_MAX_HEADER_SIZE, type ArmatureApplicationOptions } from './application-options';
+import { ArmatureApplicationContext } from './application-context';
+import { Logger } from './logger';
+
+/**
+ * A running (or ready-to-run) HTTP application: the DI container, the compiled route table and
+ * the HTTP adapter. `ArmatureFactory.create()` and the testing module build it.
+ */
+export class ArmatureApplication extends ArmatureApplicationContext {
+  private globalPrefix?: { prefix: string; exclude: ReadonlyArray<string | RouteInfo> };
+  private versioning?: VersioningOptions;
+  private cors?: CorsPolicy;
+  private routeTable?: RouteTable;
+
+  constructor(
+    container: ArmatureContainer,
+    private readonly adapter: HttpServerAdapter,
+    private readonly options: ArmatureApplicationOptions = {},
+  ) {
+    super(container);
+    if (options.cors) this.enableCors(options.cors === true ? {} : options.cors);
+  }
+
+  /** Routes are compiled before `onModuleInit`, as NestJS registers its router first. */
+  protected override async beforeInitHooks(): Promise<void> {
+    this.routeTable = this.compileRoutes();
+    this.adapter.init(this.routeTable, {
+      bodyLimit: this.options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+      maxHeaderSize: this.options.maxHeaderSize ?? DEFAULT_MAX_HEADER_SIZE,
+      logger: new Logger(`${this.adapter.name}-adapter`),
+    });
+  }
+
+  /** Stops the server: new connections refused, in-flight requests drained. */
+  protected override async dispose(): Promise<void> {
+    if (this.adapter.address() !== null) await this.adapter.close(this.options.shutdownTimeoutMs);
+  }
+
+  /** Initializes if needed and starts listening; resolves to the (node-like) HTTP server. */
+  async listen(port: number | string, hostOrCallback?: string | (() => void), callback?: () => void): Promise<NodeLikeServer> {
+    const host = typeof hostOrCallback === 'string' ? hostOrCallback : undefined;
+    const done = typeof hostOrCallback === 'function' ? hostOrCallback : callback;
+    await this.init();
+    await this.adapter.listen(Number(port), host);
+    this.logger.log(`Armature application listening on ${await this.getUrl()} (${this.adapter.name} adapter)`);
+    done?.();
+    return this.adapter.getHttpServer();
+  }
+
+  /** `http://127.0.0.1:3000`-style URL of the listening server. */
+  async getUrl(): Promise<string> {
+    const address = this.adapter.address();
+    if (address === null) throw new Error('app.listen() needs to be called before calling app.getUrl()');
+    const host =
+      address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '[::1]' : address.address.includes(':') ? `[${address.address}]` : address.address;
+    return `http://${host}:${address.port}`;
+  }
+
+  setGlobalPrefix(prefix: string, options: { exclude?: Array<string | RouteInfo> } = {}): this {
+    this.assertNotInitialized('setGlobalPrefix');
+    this.globalPrefix = { prefix, exclude: options.exclude ?? [] };
+    return this;
+  }
+
+  enableVersioning(options: VersioningOptions): this {
+    this.assertNotInitialized('enableVersioning');
+    this.versioning = options;
+    return this;
+  }
+
+  enableCors(options: CorsOptions = {}): this {
+    this.assertNotInitialized('enableCors');
+    this.cors = new CorsPolicy(options);
+    return this;
+  }
+
+  /**
+   * The node-Server-like object supertest drives (`request(app.getHttpServer())`). Typed `any` as in
+   * NestJS: supertest's typings want a `net.Server`, which the uWS facade imitates but is not.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  getHttpServer(): any {
+    return this.adapter.getHttpServer();
+  }
+
+  getHttpAdapter(): HttpServerAdapter {
+    return this.adapter;
+  }
+
+  /** The compiled routes (after `init()`), for tooling. */
+  getRouteTable(): RouteTable | undefined {
+    return this.routeTable;
+  }
+
+  private compileRoutes(): RouteTable {
+    const routes = exploreRoutes(this.container.modules, {
+      globalPrefix: this.globalPrefix?.prefix,
+      globalPrefixExclude: this.globalPrefix?.exclude,
+      versioning: this.versioning,
+    });
+    const bodyLimit = this.options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+    const logger = new Logger('ExceptionsHandler');
+    const cors = this.cors;
+    return buildRouteTable(
+      routes,
+      (route) => {
+        const handle = compileRoute(route, { bodyLimit, logger, instances: instanceSourceFor(route) });
+        return cors === undefined ? handle : cors.wrap(handle);
+      },
+      { preflight: cors?.preflightHandle(), versioning: this.versioning },
+    );
+  }
+
+  private assertNotInitialized(method: string): void {
+    if (this.initialized) throw new Error(`${method}() must be called before app.init() / app.listen()`);
+  }
+}
+
+/** Singleton controllers are resolved once, here; request-scoped ones per request by DI. */
+function instanceSourceFor(route: RouteDefinition): InstanceSource {
+  const module: ModuleRecord = route.module;
+  const controller = route.controller as Type<object>;
+  if (module.isStatic(controller)) return { kind: 'static', instance: module.getInstance(controller) };
+  return {
+    kind: 'per-request',
+    resolve: (request) => module.resolvePerContext(controller, ContextIdFactory.create(), request),
+  };
+}

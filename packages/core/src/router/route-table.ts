@@ -1,0 +1,103 @@
+import FindMyWay from 'find-my-way';
+import type { HTTPMethod } from 'find-my-way';
+import type { RouteHandle, RouteMatch, RouteTableView } from './route-handle';
+import { errorResponseHandle } from './error-handles';
+
+export interface RouteTableOptions {
+  /** Express (and so NestJS) match paths case-insensitively by default. */
+  caseSensitive?: boolean;
+  ignoreTrailingSlash?: boolean;
+}
+
+const storedInStore = (): void => undefined;
+const NO_PARAMS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+/**
+ * The compiled route table: a find-my-way radix tree whose handlers are compiled `RouteHandle`s.
+ * A miss is classified once, off the hot path, into 400 (malformed encoding), 405 (path known
+ * under other methods, with `Allow`) or 404.
+ */
+export class RouteTable implements RouteTableView {
+  private readonly router;
+  private readonly owners = new Map<string, string>();
+  private readonly methods = new Set<string>();
+  private hostRoutes = 0;
+
+  constructor(options: RouteTableOptions = {}) {
+    this.router = FindMyWay({
+      caseSensitive: options.caseSensitive ?? false,
+      ignoreTrailingSlash: options.ignoreTrailingSlash ?? true,
+      ignoreDuplicateSlashes: true,
+      maxParamLength: 2048,
+    });
+  }
+
+  get hostConstrained(): boolean {
+    return this.hostRoutes > 0;
+  }
+
+  /**
+   * Adds a route. `owner` names the handler (`CatsController#findAll`) so that a duplicate
+   * method + path fails with both handlers named.
+   */
+  add(method: string, path: string, handle: RouteHandle, owner: string, host?: string | RegExp): void {
+    const key = `${method} ${path.replace(/:[^/]+/g, ':').toLowerCase()} ${String(host ?? '')}`;
+    const existing = this.owners.get(key);
+    if (existing !== undefined) {
+      throw new Error(`Duplicate route ${method} ${path}${host ? ` (host ${String(host)})` : ''}: declared by both ${existing} and ${owner}`);
+    }
+    this.owners.set(key, owner);
+    this.methods.add(method);
+    if (host !== undefined) this.hostRoutes++;
+    const options = host === undefined ? {} : { constraints: { host } };
+    // find-my-way wants a function handler; the compiled handle travels in its `store` slot.
+    this.router.on(method as HTTPMethod, path, options, storedInStore, handle as never);
+  }
+
+  /** True when `method path` is taken (used to let explicit routes win over `@All`). */
+  has(method: string, path: string, host?: string | RegExp): boolean {
+    return this.owners.has(`${method} ${path.replace(/:[^/]+/g, ':').toLowerCase()} ${String(host ?? '')}`);
+  }
+
+  // Hot path: one radix-tree walk per request.
+  lookup(method: string, path: string, host?: string): RouteMatch {
+    const found = this.router.find(method as HTTPMethod, path, host === undefined ? undefined : { host });
+    if (found !== null) return { handle: found.store as unknown as RouteHandle, params: found.params as Record<string, string> };
+    return { handle: this.classifyMiss(method, path, host), params: NO_PARAMS };
+  }
+
+  /** Methods that have a route for this path (for `Allow`). */
+  allowedMethods(path: string, host?: string): string[] {
+    const allowed: string[] = [];
+    for (const method of this.methods) {
+      if (this.router.find(method as HTTPMethod, path, host === undefined ? undefined : { host }) !== null) allowed.push(method);
+    }
+    return allowed;
+  }
+
+  /** The table as text, for logs and debugging. */
+  describe(): string {
+    return this.router.prettyPrint();
+  }
+
+  private classifyMiss(method: string, path: string, host: string | undefined): RouteHandle {
+    if (path.includes('%') && !isWellEncoded(path)) {
+      return errorResponseHandle(400, () => 'Malformed percent-encoding in the request path');
+    }
+    const allowed = this.allowedMethods(path, host);
+    if (allowed.length > 0) {
+      return errorResponseHandle(405, (request) => `Cannot ${request.method} ${request.url}`, ['allow', allowed.join(', ')]);
+    }
+    return errorResponseHandle(404, (request) => `Cannot ${request.method} ${request.url}`);
+  }
+}
+
+function isWellEncoded(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+

@@ -1,0 +1,48 @@
+import type { Readable } from 'node:stream';
+import type { HttpExchange, OutgoingHeaders } from '../../src/adapters/http-exchange';
+
+/** An in-memory exchange: records what the pipeline answers, for tests without sockets. */
+export class RecordingExchange implements HttpExchange {
+  aborted = false;
+  status?: number;
+  headers: Record<string, string> = {};
+  body?: string | Buffer | null;
+  closeConnection?: boolean;
+  streamed?: Readable;
+  private resolveDone!: () => void;
+  /** Resolves once the pipeline answered. */
+  readonly done = new Promise<void>((resolve) => (this.resolveDone = resolve));
+
+  constructor(private readonly requestBody?: Buffer | Error) {}
+
+  readBody(): Promise<Buffer> {
+    if (this.requestBody instanceof Error) return Promise.reject(this.requestBody);
+    return Promise.resolve(this.requestBody ?? Buffer.alloc(0));
+  }
+
+  send(status: number, headers: OutgoingHeaders, body: string | Buffer | null, closeConnection?: boolean): void {
+    if (this.status !== undefined) throw new Error('answered twice');
+    this.status = status;
+    this.headers = toRecord(headers);
+    this.body = body;
+    this.closeConnection = closeConnection;
+    this.resolveDone();
+  }
+
+  stream(status: number, headers: OutgoingHeaders, source: Readable): void {
+    this.status = status;
+    this.headers = toRecord(headers);
+    this.streamed = source;
+    this.resolveDone();
+  }
+
+  json(): unknown {
+    return JSON.parse(String(this.body));
+  }
+}
+
+function toRecord(flat: OutgoingHeaders): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (let i = 0; i < flat.length; i += 2) record[flat[i]] = record[flat[i]] === undefined ? flat[i + 1] : `${record[flat[i]]}, ${flat[i + 1]}`;
+  return record;
+}

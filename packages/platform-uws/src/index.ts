@@ -1,0 +1,3 @@
+export { UwsAdapter, type UwsAdapterOptions } from './uws-adapter';
+export { uwsAvailability, UwsUnavailableError, type UwsAvailability } from './load-uws';
+export { UwsServerFacade, type BoundAddress } from './server-facade';
