@@ -28,7 +28,7 @@ async function stillServing(url: string): Promise<void> {
   expect(await res.text()).toBe('ok');
 }
 
-describe.each(ADAPTERS)('hostile input on the %s adapter', (_name, createAdapter) => {
+describe.each(ADAPTERS)('hostile input on the %s adapter', (name, createAdapter) => {
   let running: RunningApp;
 
   beforeAll(async () => {
@@ -47,12 +47,13 @@ describe.each(ADAPTERS)('hostile input on the %s adapter', (_name, createAdapter
     await stillServing(running.url);
   });
 
-  it('Content-Length together with Transfer-Encoding → 400 and close', async () => {
+  it('Content-Length together with Transfer-Encoding → refused (400, or a close with no answer on uWS) and nothing smuggled', async () => {
     const smuggle =
       'POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n' +
-      '2\r\n{}\r\n0\r\n\r\n';
+      '2\r\n{}\r\n0\r\n\r\nGET /ok HTTP/1.1\r\nHost: x\r\n\r\n';
     const raw = await rawRequest(running.port, smuggle);
-    expect(statusesOf(raw.text)[0]).toBe(400);
+    // node answers 400; uWS's native parser closes before any JavaScript sees the request.
+    expect(statusesOf(raw.text)).toEqual(name === 'uws' ? [] : [400]);
     expect(raw.closed).toBe(true);
     await stillServing(running.url);
   });
@@ -70,11 +71,15 @@ describe.each(ADAPTERS)('hostile input on the %s adapter', (_name, createAdapter
     await stillServing(running.url);
   });
 
-  it('a garbage request line gets a 400 or a close, never a hang or a crash', async () => {
-    const raw = await rawRequest(running.port, 'HELLO THERE\r\n\r\n', 3000);
-    expect(raw.closed || statusesOf(raw.text)[0] === 400).toBe(true);
+  it('a garbage request line gets a 400 or a close, never a crash; others are served meanwhile', async () => {
+    // uWS never hands such a line to JavaScript: it closes the connection at its 10 s idle timeout.
+    const waitMs = name === 'uws' ? 13_000 : 2_000;
+    const garbage = rawRequest(running.port, 'HELLO THERE\r\n\r\n', waitMs);
     await stillServing(running.url);
-  });
+    const raw = await garbage;
+    expect(raw.closed).toBe(true);
+    expect(statusesOf(raw.text)).toEqual(name === 'uws' ? [] : [400]);
+  }, 20_000);
 
   it('a slow sender (headers and body trickled in) is still answered', async () => {
     const body = '{"slow":true}';

@@ -143,3 +143,18 @@ describe.each(ADAPTERS)('routing options on the %s adapter', (_name, createAdapt
     }
   });
 });
+
+describe('route listing', () => {
+  it('getRoutes() lists every declared route with its handler and module', async () => {
+    const running = await startApp(UnversionedModule, ADAPTERS[1][1]);
+    try {
+      expect(running.app.getRoutes()).toEqual([
+        { method: 'GET', path: '/health', handler: 'HealthController#check', module: 'UnversionedModule', host: undefined, versions: undefined },
+        { method: 'GET', path: '/plain', handler: 'PlainController#get', module: 'UnversionedModule', host: undefined, versions: undefined },
+        { method: 'POST', path: '/plain', handler: 'PlainController#create', module: 'UnversionedModule', host: undefined, versions: undefined },
+      ]);
+    } finally {
+      await running.close();
+    }
+  });
+});

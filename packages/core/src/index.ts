@@ -8,7 +8,7 @@ export * from './decorators';
 
 // Application
 export { ArmatureFactory, ArmatureFactoryStatic } from './application/armature-factory';
-export { ArmatureApplication } from './application/armature-application';
+export { ArmatureApplication, type RouteDescription } from './application/armature-application';
 export { ArmatureApplicationContext } from './application/application-context';
 export * from './application/application-options';
 export * from './application/lifecycle';

@@ -1,5 +1,5 @@
 import { PayloadTooLargeException, RequestAbortedError } from '@armature/core';
-import { CHUNKED_BODY, NO_BODY } from './request-guards';
+import { NO_BODY } from './request-guards';
 import type { HttpResponse } from './uws-types';
 
 const EMPTY_BODY = Buffer.alloc(0);

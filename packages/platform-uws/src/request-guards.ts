@@ -9,8 +9,10 @@ import { addHeaderLine } from './header-copy';
  * - it accepts two different Content-Length values and frames the body by the first one: the rest
  *   would be parsed as a second request (request smuggling);
  * - it passes Transfer-Encoding values other than `chunked` (e.g. `gzip`) without framing the body;
+ * - it runs the route for a malformed Content-Length (`+3`, `3,3`) before closing the connection;
  * - it rejects Content-Length together with Transfer-Encoding itself (by closing the connection),
  *   but the check is kept here too so that a parser change cannot reopen it.
+ * Rejections are answered by the adapter (`rejectRequest`), never by a route.
  */
 
 export const ACCEPT = 0;

@@ -5,16 +5,17 @@ import type { HttpResponse } from './uws-types';
 export const ASKS_CLOSE = 1;
 
 /**
- * Writes the pipeline's flat [name, value, ...] headers. Two names are left out because uWS writes
- * them itself: `content-length` (end/tryEnd always add the real one; a second would be invalid)
- * and `connection` (end(body, true) adds `Connection: close`); a `connection: close` header is
- * reported through ASKS_CLOSE instead.
+ * Writes the pipeline's flat [name, value, ...] headers. The framing headers are left out because
+ * uWS writes them itself, and a second copy would make the response invalid: `content-length`
+ * (end/tryEnd add the real one), `transfer-encoding` (write() adds `chunked`) and `connection`
+ * (end(body, true) adds `Connection: close`; a `connection: close` header is reported through
+ * ASKS_CLOSE instead).
  */
 export function writeHeaders(res: HttpResponse, headers: OutgoingHeaders): number {
   let flags = 0;
   for (let i = 0; i < headers.length; i += 2) {
     const name = headers[i];
-    if (name === 'content-length') continue;
+    if (name === 'content-length' || name === 'transfer-encoding') continue;
     if (name === 'connection') {
       if (headers[i + 1].toLowerCase() === 'close') flags |= ASKS_CLOSE;
       continue;

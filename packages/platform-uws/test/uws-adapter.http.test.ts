@@ -28,7 +28,9 @@ describe('UwsAdapter: requests and responses', () => {
         void Promise.resolve().then(() => ex.send(200, TEXT, 'after a microtask'));
       })
       .add('GET', '/close', (_req, ex) => ex.send(200, TEXT, 'bye', true))
-      .add('GET', '/own-headers', (_req, ex) => ex.send(200, [...TEXT, 'content-length', '999', 'connection', 'close'], 'own'))
+      .add('GET', '/own-headers', (_req, ex) =>
+        ex.send(200, [...TEXT, 'content-length', '999', 'transfer-encoding', 'chunked', 'connection', 'close'], 'own'),
+      )
       .add('GET', '/throws', () => {
         throw new Error('route broke its contract');
       })
@@ -132,11 +134,12 @@ describe('UwsAdapter: requests and responses', () => {
     expect(result.closedByServer).toBe(true);
   });
 
-  it('leaves Content-Length to uWS and turns a connection: close header into a real close', async () => {
+  it('leaves framing headers to uWS and turns a connection: close header into a real close', async () => {
     const result = await rawExchange(server.port, get('/own-headers'), { waitMs: 1000 });
     const [response] = parseResponses(result.data).responses;
     expect(response.rawHeaderNames.filter((name) => name.toLowerCase() === 'content-length')).toHaveLength(1);
     expect(response.rawHeaderNames.filter((name) => name.toLowerCase() === 'connection')).toHaveLength(1);
+    expect(response.headers['transfer-encoding']).toBeUndefined();
     expect(response.headers['content-length']).toBe('3');
     expect(result.closedByServer).toBe(true);
   });

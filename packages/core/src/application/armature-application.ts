@@ -5,12 +5,23 @@ import { compileRoute, type InstanceSource } from '../pipeline/compile-route';
 import { CorsPolicy, type CorsOptions } from '../pipeline/cors';
 import { buildRouteTable } from '../router/build-route-table';
 import { exploreRoutes, type RouteInfo } from '../router/route-explorer';
-import type { RouteDefinition } from '../router/route-definition';
+import { describeHandler, type RouteDefinition } from '../router/route-definition';
 import type { RouteTable } from '../router/route-table';
 import type { VersioningOptions } from '../router/versioning';
 import { DEFAULT_BODY_LIMIT, DEFAULT_MAX_HEADER_SIZE, type ArmatureApplicationOptions } from './application-options';
 import { ArmatureApplicationContext } from './application-context';
 import { Logger } from './logger';
+
+/** One route as `getRoutes()` lists it. */
+export interface RouteDescription {
+  method: string;
+  path: string;
+  /** `CatsController#findAll` */
+  handler: string;
+  module: string;
+  host?: string;
+  versions?: string[];
+}
 
 /**
  * A running (or ready-to-run) HTTP application: the DI container, the compiled route table and
@@ -21,6 +32,7 @@ export class ArmatureApplication extends ArmatureApplicationContext {
   private versioning?: VersioningOptions;
   private cors?: CorsPolicy;
   private routeTable?: RouteTable;
+  private routes: RouteDefinition[] = [];
 
   constructor(
     container: ArmatureContainer,
@@ -97,17 +109,30 @@ export class ArmatureApplication extends ArmatureApplicationContext {
     return this.adapter;
   }
 
-  /** The compiled routes (after `init()`), for tooling. */
+  /** The compiled route table (after `init()`). */
   getRouteTable(): RouteTable | undefined {
     return this.routeTable;
   }
 
+  /** Every route as declared (after `init()`), for tooling such as `armature routes`. */
+  getRoutes(): RouteDescription[] {
+    return this.routes.map((route) => ({
+      method: route.method,
+      path: route.path,
+      handler: describeHandler(route),
+      module: route.module.name,
+      host: route.host === undefined ? undefined : String(route.host),
+      versions: route.versions?.map((v) => (typeof v === 'string' ? v : 'VERSION_NEUTRAL')),
+    }));
+  }
+
   private compileRoutes(): RouteTable {
-    const routes = exploreRoutes(this.container.modules, {
+    const routes = (this.routes = exploreRoutes(this.container.modules, {
       globalPrefix: this.globalPrefix?.prefix,
       globalPrefixExclude: this.globalPrefix?.exclude,
       versioning: this.versioning,
-    });
+    }));
+    for (const route of routes) this.logger.log(`Mapped {${route.path}, ${route.method}} route`, 'RouterExplorer');
     const bodyLimit = this.options.bodyLimit ?? DEFAULT_BODY_LIMIT;
     const logger = new Logger('ExceptionsHandler');
     const cors = this.cors;
