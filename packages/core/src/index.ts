@@ -6,6 +6,10 @@ export * from './di';
 // Controllers, routes, parameters
 export * from './decorators';
 
+// Request pipeline: guards, interceptors, pipes, filters
+export * from './enhancers';
+export { ArmatureCoreModule } from './application/core-module';
+
 // Application
 export { ArmatureFactory, ArmatureFactoryStatic } from './application/armature-factory';
 export { ArmatureApplication, type RouteDescription } from './application/armature-application';
@@ -23,6 +27,7 @@ export { RouteTable } from './router/route-table';
 export { ArmatureRequest, type IncomingHeaders } from './http/request';
 export { ArmatureResponse } from './http/response';
 export { StreamableFile, type StreamableFileOptions } from './http/streamable-file';
+export type { UploadedFileInfo } from './uploads/uploaded-file';
 
 // Exceptions
 export * from './exceptions';

@@ -1,5 +1,6 @@
 import {
   ArmatureContainer,
+  ArmatureCoreModule,
   Module,
   type InjectionToken,
   type ModuleImport,
@@ -52,6 +53,7 @@ export class TestingModuleBuilder {
     const container = await ArmatureContainer.create(RootTestModule, {
       providerOverrides: this.providerOverrides,
       moduleOverrides: this.moduleOverrides,
+      coreModules: [ArmatureCoreModule],
     });
     return new TestingModule(container);
   }

@@ -25,6 +25,14 @@ export interface HttpExchange {
   readBody(limit: number): Promise<Buffer>;
 
   /**
+   * The request body as a stream (for multipart uploads parsed while they arrive). The stream errors
+   * with `PayloadTooLargeException` once more than `limit` bytes arrived, and with
+   * `RequestAbortedError` if the client goes away. Same rule as `readBody`: called at most once,
+   * before the first await, and never together with `readBody`.
+   */
+  bodyStream(limit: number): Readable;
+
+  /**
    * Writes a complete response. `body === null` means no body (Content-Length: 0, or none for 204/304).
    * For HEAD requests the adapter sends the headers (with the body's Content-Length) and no body.
    * `closeConnection` asks the adapter to close the connection after this response (e.g. after a 413

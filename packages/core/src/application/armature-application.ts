@@ -2,6 +2,10 @@ import type { ArmatureContainer, ModuleRecord, Type } from '../di';
 import { ContextIdFactory } from '../di';
 import type { HttpServerAdapter, NodeLikeServer } from '../adapters/http-adapter';
 import { compileRoute, type InstanceSource } from '../pipeline/compile-route';
+import type { EnhancedParts } from '../pipeline/compile-enhanced-route';
+import { hasAnyEnhancer, resolveRouteEnhancers, type GlobalEnhancers } from '../pipeline/route-enhancers';
+import type { CanActivate, EnhancerRef, ExceptionFilter, NestInterceptor, PipeTransform } from '../enhancers/interfaces';
+import { RouteParamtype } from '../decorators/param.decorators';
 import { CorsPolicy, type CorsOptions } from '../pipeline/cors';
 import { buildRouteTable } from '../router/build-route-table';
 import { exploreRoutes, type RouteInfo } from '../router/route-explorer';
@@ -33,6 +37,7 @@ export class ArmatureApplication extends ArmatureApplicationContext {
   private cors?: CorsPolicy;
   private routeTable?: RouteTable;
   private routes: RouteDefinition[] = [];
+  private readonly globalEnhancers: GlobalEnhancers = { guards: [], interceptors: [], pipes: [], filters: [] };
 
   constructor(
     container: ArmatureContainer,
@@ -45,7 +50,7 @@ export class ArmatureApplication extends ArmatureApplicationContext {
 
   /** Routes are compiled before `onModuleInit`, as NestJS registers its router first. */
   protected override async beforeInitHooks(): Promise<void> {
-    this.routeTable = this.compileRoutes();
+    this.routeTable = await this.compileRoutes();
     this.adapter.init(this.routeTable, {
       bodyLimit: this.options.bodyLimit ?? DEFAULT_BODY_LIMIT,
       maxHeaderSize: this.options.maxHeaderSize ?? DEFAULT_MAX_HEADER_SIZE,
@@ -126,7 +131,55 @@ export class ArmatureApplication extends ArmatureApplicationContext {
     }));
   }
 
-  private compileRoutes(): RouteTable {
+  /** Guards for every route (instances, or classes built with the root module's DI). */
+  useGlobalGuards(...guards: Array<EnhancerRef<CanActivate>>): this {
+    this.assertNotInitialized('useGlobalGuards');
+    this.globalEnhancers.guards.push(...guards);
+    return this;
+  }
+
+  useGlobalInterceptors(...interceptors: Array<EnhancerRef<NestInterceptor>>): this {
+    this.assertNotInitialized('useGlobalInterceptors');
+    this.globalEnhancers.interceptors.push(...interceptors);
+    return this;
+  }
+
+  useGlobalPipes(...pipes: Array<EnhancerRef<PipeTransform>>): this {
+    this.assertNotInitialized('useGlobalPipes');
+    this.globalEnhancers.pipes.push(...pipes);
+    return this;
+  }
+
+  useGlobalFilters(...filters: Array<EnhancerRef<ExceptionFilter>>): this {
+    this.assertNotInitialized('useGlobalFilters');
+    this.globalEnhancers.filters.push(...filters);
+    return this;
+  }
+
+  /** `app.useGlobal*()` first, then `APP_*` providers in module order (as NestJS applies them). */
+  private collectGlobalEnhancers(): GlobalEnhancers {
+    const globals: GlobalEnhancers = {
+      guards: [...this.globalEnhancers.guards],
+      interceptors: [...this.globalEnhancers.interceptors],
+      pipes: [...this.globalEnhancers.pipes],
+      filters: [...this.globalEnhancers.filters],
+    };
+    const byToken: Record<string, unknown[]> = { APP_GUARD: globals.guards, APP_INTERCEPTOR: globals.interceptors, APP_PIPE: globals.pipes, APP_FILTER: globals.filters };
+    for (const module of this.container.modules) {
+      for (const { token, instance } of module.appEnhancers()) byToken[token].push(instance);
+    }
+    return globals;
+  }
+
+  /** The enhanced parts of a route, or undefined when it uses none (it then keeps the plain closure). */
+  private async enhancedPartsFor(route: RouteDefinition, globals: GlobalEnhancers): Promise<EnhancedParts | undefined> {
+    const enhancers = await resolveRouteEnhancers(route, globals);
+    const usesCustomParams = route.params.some((p) => p.type === RouteParamtype.CUSTOM);
+    if (!hasAnyEnhancer(enhancers) && !usesCustomParams) return undefined;
+    return { enhancers };
+  }
+
+  private async compileRoutes(): Promise<RouteTable> {
     const routes = (this.routes = exploreRoutes(this.container.modules, {
       globalPrefix: this.globalPrefix?.prefix,
       globalPrefixExclude: this.globalPrefix?.exclude,
@@ -136,10 +189,13 @@ export class ArmatureApplication extends ArmatureApplicationContext {
     const bodyLimit = this.options.bodyLimit ?? DEFAULT_BODY_LIMIT;
     const logger = new Logger('ExceptionsHandler');
     const cors = this.cors;
+    const globals = this.collectGlobalEnhancers();
+    const enhanced = new Map<RouteDefinition, EnhancedParts | undefined>();
+    for (const route of routes) enhanced.set(route, await this.enhancedPartsFor(route, globals));
     return buildRouteTable(
       routes,
       (route) => {
-        const handle = compileRoute(route, { bodyLimit, logger, instances: instanceSourceFor(route) });
+        const handle = compileRoute(route, { bodyLimit, logger, instances: instanceSourceFor(route), enhanced: enhanced.get(route) });
         return cors === undefined ? handle : cors.wrap(handle);
       },
       { preflight: cors?.preflightHandle(), versioning: this.versioning },

@@ -5,6 +5,7 @@ import { ArmatureApplication } from './armature-application';
 import { ArmatureApplicationContext } from './application-context';
 import type { ArmatureApplicationOptions } from './application-options';
 import { Logger } from './logger';
+import { CORE_MODULES } from './core-module';
 
 function isAdapter(value: unknown): value is HttpServerAdapter {
   return typeof value === 'object' && value !== null && typeof (value as HttpServerAdapter).init === 'function' && typeof (value as HttpServerAdapter).listen === 'function';
@@ -41,7 +42,7 @@ export class ArmatureFactoryStatic {
     if (options.logger !== undefined) Logger.overrideLogger(options.logger);
     const logger = new Logger('ArmatureFactory');
     try {
-      return await ArmatureContainer.create(module, containerOptions);
+      return await ArmatureContainer.create(module, { ...containerOptions, coreModules: CORE_MODULES });
     } catch (error) {
       logger.error((error as Error).message);
       if (options.abortOnError === true) process.exit(1);

@@ -11,6 +11,12 @@ export enum RouteParamtype {
   HEADERS,
   IP,
   HOST,
+  /** `@UploadedFile()`: `request.file`, set by a file interceptor. */
+  FILE,
+  /** `@UploadedFiles()`: `request.files`. */
+  FILES,
+  /** `createParamDecorator(...)`: a user-defined extractor. */
+  CUSTOM,
 }
 
 export interface RouteParamMetadata {
@@ -22,6 +28,10 @@ export interface RouteParamMetadata {
   options?: { passthrough?: boolean };
   /** Pipes given inline (`@Param('id', ParseIntPipe)`); applied by the pipeline. */
   pipes: unknown[];
+  /** For CUSTOM params: the factory `createParamDecorator` was given, called as (data, ctx). */
+  factory?: (data: unknown, context: unknown) => unknown;
+  /** For CUSTOM params: the decorator's argument (any value, not only a string). */
+  customData?: unknown;
 }
 
 /** Records one handler parameter; stored per (class, method) as a list sorted by index. */

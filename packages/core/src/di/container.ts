@@ -31,6 +31,8 @@ export interface ContainerOptions {
    * (e.g. ConfigModule matches ConfigModule.forRoot({...})).
    */
   moduleOverrides?: Map<ModuleImport, ModuleImport>;
+  /** Framework modules (global, e.g. the one providing `Reflector`) scanned beside the root module. */
+  coreModules?: readonly ModuleImport[];
 }
 
 export interface LookupOptions {
@@ -72,7 +74,7 @@ export class ArmatureContainer {
   static async create(root: ModuleImport, options: ContainerOptions = {}): Promise<ArmatureContainer> {
     const runtime = new ApplicationRuntime(createSpecialBindings(), options.providerOverrides);
     const scanner = new ModuleScanner(runtime, options.moduleOverrides);
-    const rootNode = await scanner.scan(root);
+    const rootNode = await scanner.scan(root, options.coreModules);
     const nodes = scanner.nodes;
     runtime.modules = nodes;
 

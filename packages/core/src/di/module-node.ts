@@ -9,6 +9,9 @@ import { InvalidProviderError, InvalidScopeError, UndefinedProviderError, Unknow
 import type { InjectionToken } from './injection-token';
 import { BoundModuleRef } from './bound-module-ref';
 import type { ModuleRecord } from './module-record';
+
+/** Tokens whose providers become global enhancers (see enhancers/app-tokens.ts). */
+const APP_ENHANCER_TOKENS = new Set(['APP_GUARD', 'APP_INTERCEPTOR', 'APP_PIPE', 'APP_FILTER']);
 import { ModuleRef } from './module-ref';
 import { Scope } from './scope';
 import type { Type } from './type';
@@ -37,6 +40,7 @@ export class ModuleNode implements ModuleRecord {
   /** tsyringe child container holding this module's built singletons, by token: what get() reads. */
   readonly store: DependencyContainer;
   private readonly enhancers = new Map<Function, Binding>();
+  private readonly appEnhancerBindings: Array<[token: string, binding: Binding]> = [];
   private readonly lookups = new Map<InjectionToken, Binding | undefined>();
   private importsWithGlobals: readonly ModuleNode[] = this.imports;
 
@@ -77,6 +81,13 @@ export class ModuleNode implements ModuleRecord {
     this.providers.set(ModuleRef, new Binding(ModuleRef, 'ModuleRef', 'module-ref', this, { kind: 'value', scope: Scope.DEFAULT, value: this.moduleRef }));
     this.metadata.providers.forEach((provider, index) => {
       const binding = bindingFromProvider(provider, this, index, this.runtime.providerOverrides);
+      if (APP_ENHANCER_TOKENS.has(binding.token as string)) {
+        // Several APP_GUARD (etc.) providers may live in one module: each gets a key of its own, as in NestJS.
+        const key = Symbol(`${String(binding.token)} (${this.name} #${index})`);
+        this.providers.set(key, binding);
+        this.appEnhancerBindings.push([binding.token as string, binding]);
+        return;
+      }
       this.providers.set(binding.token, binding);
     });
     this.metadata.controllers.forEach((controller, index) => {
@@ -138,6 +149,10 @@ export class ModuleNode implements ModuleRecord {
     for (const binding of this.enhancers.values()) add(binding);
     targets.delete(this.instance);
     return [...targets, this.instance];
+  }
+
+  appEnhancers(): Array<{ token: string; instance: unknown }> {
+    return this.appEnhancerBindings.map(([token, binding]) => ({ token, instance: this.runtime.injector.readStatic(binding) }));
   }
 
   isStatic(type: Type): boolean {

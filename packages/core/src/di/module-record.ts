@@ -29,6 +29,8 @@ export interface ModuleRecord {
    * dependency tree, with `REQUEST` bound to `request`.
    */
   resolvePerContext<T>(type: Type<T>, contextId: ContextId, request: unknown): Promise<T>;
+  /** Instances of this module's `APP_GUARD`/`APP_INTERCEPTOR`/`APP_PIPE`/`APP_FILTER` providers, in declaration order. */
+  appEnhancers(): Array<{ token: string; instance: unknown }>;
   /** Instantiates a class that is not a provider (guard, pipe, interceptor...) with this module's visibility; one per module per class. */
   instantiateEnhancer<T>(type: Type<T>): Promise<T>;
 }

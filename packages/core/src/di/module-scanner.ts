@@ -26,8 +26,11 @@ export class ModuleScanner {
     private readonly moduleOverrides: ReadonlyMap<ModuleImport, ModuleImport> | undefined,
   ) {}
 
-  scan(root: ModuleImport): Promise<ModuleNode> {
-    return this.visit(root, { parent: undefined, index: 0 });
+  /** Scans the root's graph, then the framework's own (global) modules, which sit beside the root. */
+  async scan(root: ModuleImport, coreModules: readonly ModuleImport[] = []): Promise<ModuleNode> {
+    const rootNode = await this.visit(root, { parent: undefined, index: 0 });
+    for (let index = 0; index < coreModules.length; index++) await this.visit(coreModules[index], { parent: undefined, index });
+    return rootNode;
   }
 
   private async visit(entry: unknown, site: ImportSite): Promise<ModuleNode> {

@@ -16,6 +16,11 @@ export class ArmatureRequest {
   ip: string | undefined = undefined;
   /** The adapter's native request where one outlives the callback (node's IncomingMessage); undefined on uWS. */
   raw: unknown = undefined;
+  /** Multipart routes: the body as a stream, opened by the pipeline before the first await. */
+  bodyStream: import('node:stream').Readable | undefined = undefined;
+  /** Set by file interceptors (`@UploadedFile()` / `@UploadedFiles()`). */
+  file: unknown = undefined;
+  files: unknown = undefined;
 
   private parsedQuery: Record<string, unknown> | undefined = undefined;
 

@@ -9,6 +9,7 @@ import { ArmatureResponse } from '../http/response';
 import type { RouteDefinition } from '../router/route-definition';
 import type { RouteHandle } from '../router/route-handle';
 import { writeError } from './error-writer';
+import { compileEnhancedRoute, type EnhancedParts } from './compile-enhanced-route';
 import { buildExtractors, type ParamExtractor } from './param-extractors';
 import { requestNeedsOf } from './request-needs';
 import { createResultWriter } from './result-writer';
@@ -22,6 +23,8 @@ export interface CompileOptions {
   readonly bodyLimit: number;
   readonly logger: LoggerService;
   readonly instances: InstanceSource;
+  /** Guards, interceptors, pipes, filters, schemas, middleware: present only when the route uses some. */
+  readonly enhanced?: EnhancedParts;
 }
 
 type Invoke = (instance: object, request: ArmatureRequest, response: ArmatureResponse | undefined, next: (error?: unknown) => void) => unknown;
@@ -33,6 +36,7 @@ type Invoke = (instance: object, request: ArmatureRequest, response: ArmatureRes
  * itself does no reflection and builds no chains.
  */
 export function compileRoute(route: RouteDefinition, options: CompileOptions): RouteHandle {
+  if (options.enhanced !== undefined) return compileEnhancedRoute(route, options, options.enhanced);
   const { bodyLimit, logger, instances } = options;
   const needs = requestNeedsOf(route, { scoped: instances.kind === 'per-request' });
   const writeResult = createResultWriter(route);

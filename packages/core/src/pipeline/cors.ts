@@ -111,6 +111,9 @@ class HeaderAddingExchange implements HttpExchange {
   readBody(limit: number): Promise<Buffer> {
     return this.inner.readBody(limit);
   }
+  bodyStream(limit: number): Readable {
+    return this.inner.bodyStream(limit);
+  }
   send(status: number, headers: OutgoingHeaders, body: string | Buffer | null, closeConnection?: boolean): void {
     this.withExtra((extra) => this.inner.send(status, headers.concat(extra), body, closeConnection));
   }

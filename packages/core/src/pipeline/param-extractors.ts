@@ -37,6 +37,13 @@ function extractorFor(param: RouteParamMetadata, route: RouteDefinition): ParamE
       return (_req, _res, next) => next;
     case RouteParamtype.HOST:
       return hostParamExtractor(route, key);
+    case RouteParamtype.FILE:
+      return (req) => req.file;
+    case RouteParamtype.FILES:
+      return (req) => req.files;
+    case RouteParamtype.CUSTOM:
+      // Needs the execution context: read by the pipeline (compile-enhanced-route.ts), never here.
+      return readNothing;
   }
 }
 

@@ -17,8 +17,10 @@ const BINARY_TYPE = 'application/octet-stream';
  * strings (and other primitives) `text/html`, Buffers `application/octet-stream`, streams are
  * streamed, `undefined`/`null` is an empty body; 200 by default, 201 for POST, `@HttpCode` wins.
  */
-export function createResultWriter(route: RouteDefinition): ResultWriter {
-  const status = route.httpCode ?? (route.method === 'POST' ? 201 : 200);
+export function createResultWriter(route: RouteDefinition, serializerFor?: (status: number) => ((value: unknown) => string) | undefined): ResultWriter {
+  const status = defaultStatusOf(route);
+  // A response schema gives a precompiled serializer for the default status; JSON.stringify otherwise.
+  const serialize: (value: unknown) => string | undefined = serializerFor?.(status) ?? JSON.stringify;
   const base: OutgoingHeaders = route.responseHeaders.flatMap(([name, value]) => [name, value]);
   const fixedType = route.responseHeaders.some(([name]) => name === 'content-type');
   const typed = (type: string): OutgoingHeaders => (fixedType ? base : [...base, 'content-type', type]);
@@ -44,7 +46,8 @@ export function createResultWriter(route: RouteDefinition): ResultWriter {
     } else if (isReadable(value)) {
       streamOut(exchange, response, binaryHeaders, value);
     } else {
-      const json = JSON.stringify(value);
+      const code = response?.statusWasSet ? response.statusCode : status;
+      const json = code === status ? serialize(value) : (serializerFor?.(code) ?? JSON.stringify)(value);
       send(exchange, response, jsonHeaders, json === undefined ? null : json);
     }
   };
@@ -75,6 +78,11 @@ export function createResultWriter(route: RouteDefinition): ResultWriter {
     if (response !== undefined) response.headersSent = true;
     exchange.send(code, [...base, 'location', url], null);
   };
+}
+
+/** 200, 201 for POST, or the route's @HttpCode. */
+export function defaultStatusOf(route: Pick<RouteDefinition, 'httpCode' | 'method'>): number {
+  return route.httpCode ?? (route.method === 'POST' ? 201 : 200);
 }
 
 function isReadable(value: object): value is Readable {
