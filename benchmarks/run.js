@@ -35,10 +35,16 @@ function rotate(list, by) {
 
 async function main() {
   const allServers = discoverServers();
-  const options = parseOptions(process.argv.slice(2), {
-    serverNames: allServers.map((s) => s.name),
-    endpointNames: ENDPOINTS.map((e) => e.name),
-  });
+  let options;
+  try {
+    options = parseOptions(process.argv.slice(2), {
+      serverNames: allServers.map((s) => s.name),
+      endpointNames: ENDPOINTS.map((e) => e.name),
+    });
+  } catch (err) {
+    console.error(`bench: ${err.message}\nbench: see --help`);
+    return 2;
+  }
   if (options.help) {
     process.stdout.write(options.help);
     return 0;

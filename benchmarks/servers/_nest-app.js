@@ -1,5 +1,5 @@
 'use strict';
-// The NestJS app both nest-* servers run, written as tsc would emit it from
+// The NestJS app the nest-* and armature-decorators servers run, written as tsc would emit it from
 // decorated TypeScript (Reflect.decorate + design:* metadata), so it needs no
 // build step. NestJS 12 ships ESM only: CommonJS loads it with import().
 require('reflect-metadata');
@@ -16,8 +16,12 @@ function decorateMethod(cls, key, decorators) {
   Object.defineProperty(cls.prototype, key, decorated || descriptor);
 }
 
-async function createAppModule() {
-  const { Module, Controller, Get, Post, Param, Body, Header, HttpCode } = await import('@nestjs/common');
+/**
+ * Builds the app from a decorator package: `@nestjs/common` by default, or `@armature/core`, which
+ * is the whole migration (same controller, only the import differs).
+ */
+async function createAppModule(decorators) {
+  const { Module, Controller, Get, Post, Param, Body, Header, HttpCode } = decorators ?? (await import('@nestjs/common'));
   const design = (paramtypes) => [
     Reflect.metadata('design:type', Function),
     Reflect.metadata('design:paramtypes', paramtypes),

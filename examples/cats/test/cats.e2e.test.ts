@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { Test } from '@armature/testing';
-import type { INestApplication } from '@armature/core';
+import { ValidationPipe, type INestApplication } from '@armature/core';
 import { AppModule } from '../src/app.module';
 import { CatsService } from '../src/cats/cats.service';
 
@@ -11,6 +11,7 @@ describe('Cats (e2e)', () => {
   beforeEach(async () => {
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
     app = moduleRef.createNestApplication({ logger: false });
+    app.useGlobalPipes(new ValidationPipe({ whitelist: true, transform: true }));
     await app.init();
   });
 
@@ -42,10 +43,18 @@ describe('Cats (e2e)', () => {
   });
 
   it('an invalid cat is a 400 listing the problems', async () => {
-    const res = await request(app.getHttpServer()).post('/cats').send({ name: 'Tom' }).expect(400);
-    expect(res.body.statusCode).toBe(400);
-    expect(res.body.error).toBe('Bad Request');
-    expect(Array.isArray(res.body.message)).toBe(true);
+    const res = await request(app.getHttpServer()).post('/cats').send({ name: 'Tom', age: -1 }).expect(400);
+    expect(res.body).toEqual({
+      message: ['age must not be less than 0', 'breed must be a string'],
+      error: 'Bad Request',
+      statusCode: 400,
+    });
+  });
+
+  it('a non-numeric id is a 400 from ParseIntPipe', () => {
+    return request(app.getHttpServer())
+      .get('/cats/abc')
+      .expect(400, { message: 'Validation failed (numeric string is expected)', error: 'Bad Request', statusCode: 400 });
   });
 
   it('malformed JSON is a 400 and the app keeps serving', async () => {

@@ -56,6 +56,10 @@ export function reportDryRun(changes: ChangeSet): void {
     output.result('');
     output.result(colors.bold(`--- ${change.before === undefined ? '/dev/null' : `a/${path}`}`));
     output.result(colors.bold(`+++ b/${path}`));
+    if (typeof change.after !== 'string') {
+      output.result(colors.dim(`(binary, ${change.after.byteLength} bytes)`));
+      continue;
+    }
     for (const line of unifiedDiff(change.before ?? '', change.after)) {
       const paint = line.kind === 'add' ? colors.green : line.kind === 'remove' ? colors.red : line.kind === 'hunk' ? colors.cyan : (text: string) => text;
       output.result(paint(line.text));

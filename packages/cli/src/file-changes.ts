@@ -10,7 +10,8 @@ export interface FileChange {
   readonly path: string;
   /** The content on disk before, for updates and overwrites (diffs, rollback). */
   readonly before?: string;
-  readonly after: string;
+  /** Bytes for binary files (packed tarballs), which are written but never diffed. */
+  readonly after: string | Uint8Array;
 }
 
 /**
@@ -24,7 +25,7 @@ export class ChangeSet {
   constructor(readonly root: string) {}
 
   /** A new file; becomes an overwrite when `overwrite` is set and the file exists. */
-  create(path: string, content: string, options: { overwrite?: boolean } = {}): void {
+  create(path: string, content: string | Uint8Array, options: { overwrite?: boolean } = {}): void {
     const exists = existsSync(path);
     if (exists && options.overwrite !== true) {
       throw new Error(`internal: ${path} exists; callers check conflicts() before create()`);
@@ -44,7 +45,9 @@ export class ChangeSet {
 
   /** The current content of `path` as this change set would leave it. */
   read(path: string): string {
-    return this.changes.get(path)?.after ?? readFileSync(path, 'utf8');
+    const planned = this.changes.get(path)?.after;
+    if (planned === undefined) return readFileSync(path, 'utf8');
+    return typeof planned === 'string' ? planned : Buffer.from(planned).toString('utf8');
   }
 
   has(path: string): boolean {

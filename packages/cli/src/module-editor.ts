@@ -71,16 +71,29 @@ function isMultiline(source: string, open: number, firstElementStart: number): b
 }
 
 /** Adds `text` as the last element of a list between `open` and `close` (brackets or braces). */
-function appendToList(source: string, open: number, close: number, elements: Node[], text: string, newline: string, padding: string): TextEdit {
+function appendToList(source: string, open: number, close: number, elements: Node[], text: string, newline: string, padding: string): TextEdit[] {
   if (elements.length === 0) {
     const inner = source.slice(open + 1, close);
     // `[]`, `[ ]`, `{\n}`: replace the blank inside; keep anything else (a comment) where it is.
-    return inner.trim().length === 0 ? { start: open + 1, end: close, text: `${padding}${text}${padding}` } : { start: open + 1, end: open + 1, text: `${padding}${text},` };
+    return [inner.trim().length === 0 ? { start: open + 1, end: close, text: `${padding}${text}${padding}` } : { start: open + 1, end: open + 1, text: `${padding}${text},` }];
   }
   const last = elements[elements.length - 1]!;
-  const separator = isMultiline(source, open, elements[0]!.getStart()) ? `,${newline}${lineIndent(source, last.getStart())}` : ', ';
-  // Inserted straight after the last element: a trailing comma and a trailing comment stay after it.
-  return { start: last.getEnd(), end: last.getEnd(), text: `${separator}${text}` };
+  const afterLast = last.getEnd();
+  if (!isMultiline(source, open, elements[0]!.getStart())) return [{ start: afterLast, end: afterLast, text: `, ${text}` }];
+
+  const indent = lineIndent(source, last.getStart());
+  const newlineAt = source.indexOf('\n', afterLast);
+  const lineEnd = newlineAt === -1 ? source.length : source[newlineAt - 1] === '\r' ? newlineAt - 1 : newlineAt;
+  if (close < lineEnd) {
+    // `[\n  a,\n  b]`: the list closes on the last element's line.
+    return [{ start: afterLast, end: afterLast, text: `,${newline}${indent}${text}` }];
+  }
+  // On a line of its own after the last element's line, so that a comment ending that line stays
+  // with its element; with a trailing comma when the list has one.
+  const trailingComma = /^[ \t]*,/.test(source.slice(afterLast, lineEnd));
+  const edits: TextEdit[] = [{ start: lineEnd, end: lineEnd, text: `${newline}${indent}${text}${trailingComma ? ',' : ''}` }];
+  if (!trailingComma) edits.push({ start: afterLast, end: afterLast, text: ',' });
+  return edits;
 }
 
 function importEdit(file: SourceFile, source: string, registration: ModuleRegistration, newline: string): TextEdit | undefined {
@@ -123,7 +136,7 @@ function sameModule(a: string, b: string): boolean {
   return normalise(a) === normalise(b);
 }
 
-function slotEdit(decorator: Decorator, source: string, registration: ModuleRegistration, fileLabel: string, moduleClass: string, newline: string): TextEdit | undefined {
+function slotEdits(decorator: Decorator, source: string, registration: ModuleRegistration, fileLabel: string, moduleClass: string, newline: string): TextEdit[] {
   const call = decorator.getCallExpression();
   if (call === undefined) {
     throw new CliError(`${fileLabel}: @Module on ${moduleClass} is not called with an options object.`, `write it as @Module({}), or ${SKIP_IMPORT_HINT}`);
@@ -132,7 +145,7 @@ function slotEdit(decorator: Decorator, source: string, registration: ModuleRegi
   const entry = `${registration.slot}: [${registration.className}]`;
   if (options === undefined) {
     const close = call.getEnd() - 1;
-    return { start: close, end: close, text: `{ ${entry} }` };
+    return [{ start: close, end: close, text: `{ ${entry} }` }];
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Node: NodeKinds } = require('ts-morph') as typeof import('ts-morph');
@@ -157,7 +170,7 @@ function slotEdit(decorator: Decorator, source: string, registration: ModuleRegi
   }
   const array: ArrayLiteralExpression = initializer;
   const elements = array.getElements();
-  if (elements.some((element) => element.getText() === registration.className)) return undefined;
+  if (elements.some((element) => element.getText() === registration.className)) return [];
   return appendToList(source, array.getStart(), array.getEnd() - 1, elements, registration.className, newline, '');
 }
 
@@ -175,9 +188,9 @@ export function registerInModule(source: string, fileLabel: string, registration
   const newline = source.includes('\r\n') ? '\r\n' : '\n';
   const { decorator, moduleClass } = findModuleDecorator(file, fileLabel);
 
-  const edits = [slotEdit(decorator, source, registration, fileLabel, moduleClass, newline), importEdit(file, source, registration, newline)].filter(
-    (edit): edit is TextEdit => edit !== undefined,
-  );
+  const slot = slotEdits(decorator, source, registration, fileLabel, moduleClass, newline);
+  const importing = importEdit(file, source, registration, newline);
+  const edits = importing === undefined ? slot : [...slot, importing];
   if (edits.length === 0) return { text: source, changed: false, moduleClass };
 
   let text = source;

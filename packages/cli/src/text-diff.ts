@@ -33,10 +33,11 @@ function lineEdits(before: string[], after: string[]): Edit[] {
     if (i < n && j < m && before[i] === after[j]) {
       edits.push({ kind: 'same', line: before[i++]! });
       j++;
-    } else if (j < m && (i === n || lengths[at(i, j + 1)]! >= lengths[at(i + 1, j)]!)) {
-      edits.push({ kind: 'add', line: after[j++]! });
-    } else {
+    } else if (i < n && (j === m || lengths[at(i + 1, j)]! >= lengths[at(i, j + 1)]!)) {
+      // Removals before additions, as diff(1) prints them.
       edits.push({ kind: 'remove', line: before[i++]! });
+    } else {
+      edits.push({ kind: 'add', line: after[j++]! });
     }
   }
   return edits;

@@ -8,6 +8,7 @@ export * from './decorators';
 
 // Request pipeline: guards, interceptors, pipes, filters
 export * from './enhancers';
+export * from './pipes';
 export { ArmatureCoreModule } from './application/core-module';
 
 // Application

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline, type Readable } from 'node:stream';
 import type { HttpExchange, LoggerService, OutgoingHeaders } from '@armature/core';
 import { payloadTooLarge, readRequestBody } from './read-body';
+import { RequestBodyStream } from './request-body-stream';
 import { lingerWhenNodeCloses } from './lingering-close';
 
 /** What every exchange of one server shares (owned by the request dispatcher). */
@@ -20,6 +21,7 @@ const CONNECTION_CLOSE: OutgoingHeaders = ['connection', 'close'];
 export class NodeExchange implements HttpExchange {
   /** Set once reading the body began (or was refused): an unfinished body then forbids keep-alive. */
   private bodyStarted = false;
+  private bodyReader: RequestBodyStream | null = null;
 
   constructor(
     readonly req: IncomingMessage,
@@ -36,6 +38,7 @@ export class NodeExchange implements HttpExchange {
   }
 
   readBody(limit: number): Promise<Buffer> {
+    if (this.bodyReader !== null) return Promise.reject(new Error('readBody() was called after bodyStream()'));
     const headers = this.req.headers;
     const declared = headers['content-length'];
     // RFC 9112 §6.3: without Content-Length and Transfer-Encoding a request has no body.
@@ -47,6 +50,20 @@ export class NodeExchange implements HttpExchange {
     if (declared !== undefined && Number(declared) > limit) return Promise.reject(payloadTooLarge(limit));
     if (this.expectsContinue && !this.aborted) this.res.writeContinue();
     return readRequestBody(this.req, limit);
+  }
+
+  bodyStream(limit: number): Readable {
+    if (this.bodyStarted || this.bodyReader !== null) throw new Error('The request body was already read');
+    const headers = this.req.headers;
+    const declared = headers['content-length'];
+    const hasBody = declared === undefined ? headers['transfer-encoding'] !== undefined : declared !== '0';
+    this.bodyReader = new RequestBodyStream(this.req, limit);
+    if (hasBody) {
+      this.bodyStarted = true;
+      if (declared !== undefined && Number(declared) > limit) this.bodyReader.destroy(payloadTooLarge(limit));
+      else if (this.expectsContinue && !this.aborted) this.res.writeContinue();
+    }
+    return this.bodyReader;
   }
 
   /**
@@ -104,6 +121,8 @@ export class NodeExchange implements HttpExchange {
   private prepareToClose(): void {
     const req = this.req;
     if (req.complete) return;
+    // A body stream nobody finished reading would pause the request again on its next chunk.
+    if (this.bodyReader !== null) this.bodyReader.destroy();
     req.resume();
     lingerWhenNodeCloses(req.socket, this.context.lingerTimeout);
   }

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { RequestAbortedError, type HttpExchange, type OutgoingHeaders } from '@armature/core';
 import { BodyCollector } from './body-collector';
+import { abortedBodyStream, UwsBodyStream } from './body-stream';
 import { ASKS_CLOSE, findHeader, writeHeaders } from './response-head';
 import { ResponseStream, type StreamOwner } from './response-stream';
 import { statusLine } from './status-lines';
@@ -43,6 +44,7 @@ export class UwsExchange implements HttpExchange, StreamOwner {
   private finished = false;
   private responding = false;
   private body: BodyCollector | null = null;
+  private bodyStreamOpened: UwsBodyStream | null = null;
   private responseStream: ResponseStream | null = null;
   private largeBody: Buffer | null = null;
   private largeBodyStart = 0;
@@ -64,6 +66,7 @@ export class UwsExchange implements HttpExchange, StreamOwner {
     this.aborted = true;
     this.largeBody = null;
     if (this.body !== null) this.body.abort();
+    if (this.bodyStreamOpened !== null) this.bodyStreamOpened.abort();
     if (this.responseStream !== null) this.responseStream.abort();
     this.finish();
   };
@@ -76,14 +79,28 @@ export class UwsExchange implements HttpExchange, StreamOwner {
     if (this.body === null) {
       if (this.aborted) return Promise.reject(new RequestAbortedError());
       if (this.responding) return Promise.reject(new Error('readBody() was called after the response started'));
+      if (this.bodyStreamOpened !== null) return Promise.reject(new Error('readBody() was called after bodyStream()'));
       this.body = new BodyCollector(this.res, limit, this.declaredLength);
     }
     return this.body.read(limit);
   }
 
+  /**
+   * Must be called inside the request callback (uWS drops data arriving before `onData` is set).
+   * See UwsBodyStream for backpressure and limits.
+   */
+  bodyStream(limit: number): Readable {
+    if (this.body !== null || this.bodyStreamOpened !== null) throw new Error('The request body was already read');
+    if (this.aborted) return abortedBodyStream();
+    if (this.responding) throw new Error('bodyStream() was called after the response started');
+    this.bodyStreamOpened = new UwsBodyStream(this.res, limit, this.declaredLength);
+    return this.bodyStreamOpened;
+  }
+
   /** Called once the route's synchronous part returned: a body the route will read is collected now. */
   collectBodyAhead(): void {
-    if (this.body === null && !this.aborted && !this.responding) {
+    // A route reading the body as a stream owns `onData`: a second handler would replace its own.
+    if (this.body === null && this.bodyStreamOpened === null && !this.aborted && !this.responding) {
       this.body = new BodyCollector(this.res, this.owner.bodyLimit, this.declaredLength);
     }
   }
@@ -91,6 +108,7 @@ export class UwsExchange implements HttpExchange, StreamOwner {
   send(status: number, headers: OutgoingHeaders, body: string | Buffer | null, closeConnection = false): void {
     if (this.responding || this.aborted) return;
     this.responding = true;
+    if (this.bodyStreamOpened !== null) this.bodyStreamOpened.release();
     if (this.dispatching) {
       this.writeResponse(status, headers, body, closeConnection);
       return;
@@ -109,6 +127,7 @@ export class UwsExchange implements HttpExchange, StreamOwner {
       return;
     }
     this.responding = true;
+    if (this.bodyStreamOpened !== null) this.bodyStreamOpened.release();
     this.responseStream = new ResponseStream(this, this.res, status, headers, source, this.isHead);
   }
 

@@ -37,6 +37,23 @@ export class TestingModuleBuilder {
     };
   }
 
+  /** Replaces a guard class wherever it is used (`@UseGuards`, `APP_GUARD`...). */
+  overrideGuard(guard: InjectionToken): OverrideBy {
+    return this.overrideProvider(guard);
+  }
+
+  overrideInterceptor(interceptor: InjectionToken): OverrideBy {
+    return this.overrideProvider(interceptor);
+  }
+
+  overridePipe(pipe: InjectionToken): OverrideBy {
+    return this.overrideProvider(pipe);
+  }
+
+  overrideFilter(filter: InjectionToken): OverrideBy {
+    return this.overrideProvider(filter);
+  }
+
   overrideModule(module: ModuleImport): { useModule(replacement: ModuleImport): TestingModuleBuilder } {
     return {
       useModule: (replacement) => {

@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@armature/core';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@armature/core';
 import { CatsService } from './cats.service';
 import { CreateCatDto } from './dto/create-cat.dto';
 import type { Cat } from './interfaces/cat.interface';
@@ -9,10 +9,7 @@ export class CatsController {
 
   @Post()
   create(@Body() dto: CreateCatDto): Cat {
-    if (typeof dto?.name !== 'string' || typeof dto.age !== 'number' || typeof dto.breed !== 'string') {
-      throw new BadRequestException(['name must be a string', 'age must be a number', 'breed must be a string']);
-    }
-    return this.catsService.create({ name: dto.name, age: dto.age, breed: dto.breed });
+    return this.catsService.create(dto);
   }
 
   @Get()
@@ -22,19 +19,13 @@ export class CatsController {
   }
 
   @Get(':id')
-  findOne(@Param('id') id: string): Cat {
-    return this.catsService.findOne(parseId(id));
+  findOne(@Param('id', ParseIntPipe) id: number): Cat {
+    return this.catsService.findOne(id);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  remove(@Param('id') id: string): void {
-    this.catsService.remove(parseId(id));
+  remove(@Param('id', ParseIntPipe) id: number): void {
+    this.catsService.remove(id);
   }
-}
-
-function parseId(id: string): number {
-  const parsed = Number(id);
-  if (!Number.isInteger(parsed)) throw new BadRequestException('Validation failed (numeric string is expected)');
-  return parsed;
 }

@@ -8,7 +8,7 @@ export class CatsService {
   private nextId = 1;
 
   create(dto: CreateCatDto): Cat {
-    const cat = { id: this.nextId++, ...dto };
+    const cat = { id: this.nextId++, name: dto.name, age: dto.age, breed: dto.breed };
     this.cats.push(cat);
     return cat;
   }

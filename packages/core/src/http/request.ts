@@ -1,11 +1,13 @@
 import { parse as parseQueryString } from 'fast-querystring';
+import type { ArmatureResponse } from './response';
 
 export type IncomingHeaders = Record<string, string | string[] | undefined>;
 
 /**
- * The request object handlers see through `@Req()`, shared by every adapter. Its surface follows
- * Express's (method, url, path, headers, query, params, body, ip, hostname, get()) so that NestJS
- * code that reads `req.*` keeps working. Adapters fill it before any `await`.
+ * The request object handlers see through `@Req()` and middleware get as `req`, shared by every
+ * adapter. Its surface follows Express's (method, url, originalUrl, path, headers, query, params,
+ * body, ip, hostname, protocol, secure, get(), cookies...) so that NestJS code and Express
+ * middleware that read `req.*` keep working. Adapters fill it before any `await`.
  */
 export class ArmatureRequest {
   /** Parsed body, set by the pipeline once read (undefined when the route does not read it). */
@@ -22,7 +24,17 @@ export class ArmatureRequest {
   file: unknown = undefined;
   files: unknown = undefined;
 
+  /** Parsed cookies: undefined until a cookie middleware (cookie-parser) fills them, as in Express. */
+  declare cookies?: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  declare signedCookies?: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** The signing secret cookie-parser stores here; `res.cookie(..., { signed: true })` signs with it. */
+  declare secret?: string;
+  /** Express's `req.res`: the response of this request, linked when middleware runs. */
+  declare res?: ArmatureResponse;
+
   private parsedQuery: Record<string, unknown> | undefined = undefined;
+  /** Set when a middleware rewrites `req.url` (Express allows it); routing already happened. */
+  private declare rewrittenUrl?: string;
 
   constructor(
     /** Upper-case method, e.g. `GET`. */
@@ -37,11 +49,22 @@ export class ArmatureRequest {
 
   /** Path plus query string, as Express's `req.url`. */
   get url(): string {
+    return this.rewrittenUrl ?? this.originalUrl;
+  }
+
+  /** Middleware may rewrite `req.url` as in Express; `path`, `query` and routing keep the original. */
+  set url(value: string) {
+    this.rewrittenUrl = value;
+  }
+
+  /** The URL as received, whatever middleware did to `req.url`. */
+  get originalUrl(): string {
     return this.rawQuery === '' ? this.path : `${this.path}?${this.rawQuery}`;
   }
 
-  get originalUrl(): string {
-    return this.url;
+  /** Express's mount path: '' (middleware is never mounted under a stripped path here). */
+  get baseUrl(): string {
+    return '';
   }
 
   /** Query parameters; repeated keys become arrays. Parsed on first access only. */
@@ -65,13 +88,36 @@ export class ArmatureRequest {
     return colon === -1 ? host : host.slice(0, colon);
   }
 
+  /** Express 5's `req.host`: the Host header, port included. */
+  get host(): string | undefined {
+    const host = this.headers.host;
+    return typeof host === 'string' ? host : undefined;
+  }
+
   get protocol(): 'http' | 'https' {
     return 'http';
   }
 
-  /** Header lookup, case-insensitive (Express's `req.get`). */
+  get secure(): boolean {
+    return this.protocol === 'https';
+  }
+
+  /** Express's `req.ips`: empty, as in Express without `trust proxy` (X-Forwarded-For is not trusted). */
+  get ips(): string[] {
+    return [];
+  }
+
+  /** True for `X-Requested-With: XMLHttpRequest`. */
+  get xhr(): boolean {
+    const requestedWith = this.headers['x-requested-with'];
+    return typeof requestedWith === 'string' && requestedWith.toLowerCase() === 'xmlhttprequest';
+  }
+
+  /** Header lookup, case-insensitive (Express's `req.get`; `referer` and `referrer` are one header). */
   get(name: string): string | string[] | undefined {
-    return this.headers[name.toLowerCase()];
+    const key = name.toLowerCase();
+    if (key === 'referer' || key === 'referrer') return this.headers.referer ?? this.headers.referrer;
+    return this.headers[key];
   }
 
   header(name: string): string | string[] | undefined {

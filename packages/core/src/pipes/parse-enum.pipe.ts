@@ -11,7 +11,7 @@ export type ParseEnumPipeOptions = ParsePipeOptions;
  * NestJS, and a numeric string such as '1' is not.
  */
 @Injectable()
-export class ParseEnumPipe<T = any> implements PipeTransform<T> {
+export class ParseEnumPipe<T = any> implements PipeTransform<unknown, Promise<T[keyof T]>> {
   protected exceptionFactory: (error: string) => any;
 
   constructor(
@@ -24,15 +24,16 @@ export class ParseEnumPipe<T = any> implements PipeTransform<T> {
     this.exceptionFactory = exceptionFactoryOf(options);
   }
 
-  async transform(value: T, _metadata?: ArgumentMetadata): Promise<T> {
-    if (isNil(value) && this.options?.optional) return value;
+  /** Typed by the enum's values (NestJS types both as the enum object `T`). */
+  async transform(value: unknown, _metadata?: ArgumentMetadata): Promise<T[keyof T]> {
+    if (isNil(value) && this.options?.optional) return value as T[keyof T];
     if (!this.isEnum(value)) {
       throw this.exceptionFactory('Validation failed (enum string is expected)');
     }
-    return value;
+    return value as T[keyof T];
   }
 
-  protected isEnum(value: T): boolean {
+  protected isEnum(value: unknown): boolean {
     return Object.values(this.enumType as object).includes(value);
   }
 }

@@ -5,15 +5,20 @@ import { assertSchema } from './response-spec';
 
 type AnyClass = abstract new (...args: any[]) => object;
 
+/** Members of `Instance` whose type `Validated` does not guarantee (missing, optional, or different). */
+type Unguaranteed<Validated, Instance> = {
+  [K in keyof Instance]-?: K extends keyof Validated ? (Validated[K] extends Instance[K] ? never : K) : K;
+}[keyof Instance];
+
 /**
- * Compile-time guard of `@DtoSchema`: the validated body is a plain object of the schema's type,
- * so every member the class declares must be present in that type (no methods, no field the
- * schema does not guarantee). Plain JSON Schema carries no type, so nothing is checked for it.
+ * Compile-time guard of `@DtoSchema`: the handler receives the validated plain object typed as the
+ * class, so every member the class declares must be guaranteed by the schema's type (no methods,
+ * no field the schema leaves out or makes optional). Plain JSON Schema carries no type: no check.
  */
 type MatchesSchema<S, C extends AnyClass> = S extends TSchema
-  ? Static<S> extends InstanceType<C>
+  ? [Unguaranteed<Static<S>, InstanceType<C>>] extends [never]
     ? unknown
-    : { readonly 'DTO members not guaranteed by its schema': Exclude<keyof InstanceType<C>, keyof Static<S>> }
+    : { readonly 'DTO members not guaranteed by its schema': Unguaranteed<Static<S>, InstanceType<C>> }
   : unknown;
 
 /**

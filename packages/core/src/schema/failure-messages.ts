@@ -23,7 +23,8 @@ export function describeTypes(types: readonly string[]): string {
 }
 
 const plural = (count: unknown, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
-const list = (values: readonly unknown[]): string => values.map((value) => JSON.stringify(value)).join(', ');
+/** `['a', 1]` → `"a", 1`. */
+export const listValues = (values: readonly unknown[]): string => values.map((value) => JSON.stringify(value)).join(', ');
 
 /**
  * Words one ajv error the way the whole API words them: `<path> must ...` for a wrong value,
@@ -69,7 +70,7 @@ export function failureOf(error: ErrorObject): Failure {
     case 'pattern':
       return at(`must match the pattern ${params.pattern}`);
     case 'enum':
-      return at(`must be one of: ${list(params.allowedValues)}`);
+      return at(`must be one of: ${listValues(params.allowedValues)}`);
     case 'const':
       return at(`must be equal to ${JSON.stringify(params.allowedValue)}`);
     case 'multipleOf':
@@ -81,5 +82,3 @@ export function failureOf(error: ErrorObject): Failure {
       return at(error.message ?? 'is invalid');
   }
 }
-
-export { list as listValues };

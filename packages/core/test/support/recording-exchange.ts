@@ -1,5 +1,6 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { HttpExchange, OutgoingHeaders } from '../../src/adapters/http-exchange';
+import { PayloadTooLargeException } from '../../src/exceptions';
 
 /** An in-memory exchange: records what the pipeline answers, for tests without sockets. */
 export class RecordingExchange implements HttpExchange {
@@ -18,6 +19,14 @@ export class RecordingExchange implements HttpExchange {
   readBody(): Promise<Buffer> {
     if (this.requestBody instanceof Error) return Promise.reject(this.requestBody);
     return Promise.resolve(this.requestBody ?? Buffer.alloc(0));
+  }
+
+  /** The request body as one chunk; errors like the adapters' (the given error, or 413 over `limit`). */
+  bodyStream(limit: number): Readable {
+    const body = this.requestBody ?? Buffer.alloc(0);
+    if (body instanceof Error) return Readable.from([]).destroy(body);
+    if (body.length > limit) return Readable.from([]).destroy(new PayloadTooLargeException(`Request body is larger than the limit of ${limit} bytes`));
+    return Readable.from([body]);
   }
 
   send(status: number, headers: OutgoingHeaders, body: string | Buffer | null, closeConnection?: boolean): void {

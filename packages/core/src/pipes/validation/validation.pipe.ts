@@ -141,11 +141,9 @@ export class ValidationPipe implements PipeTransform<any> {
   /** A missing body still gets validated (so required properties are reported) as an empty object. */
   protected toEmptyIfNil(value: unknown, metatype: Type<unknown> | object): unknown {
     if (!isNil(value)) return value;
-    if (typeof metatype === 'function' || (metatype && 'prototype' in metatype && (metatype as { prototype?: { constructor?: unknown } }).prototype?.constructor)) {
-      return {};
-    }
+    const isClass = typeof metatype === 'function' || !!(metatype as { prototype?: { constructor?: unknown } }).prototype?.constructor;
     // Not a class (e.g. an enum object given as expectedType): '' keeps plainToInstance from failing.
-    return '';
+    return isClass ? {} : '';
   }
 
   /** Removes `__proto__`, `prototype` and own `constructor` keys from parsed input (prototype pollution). */

@@ -1,0 +1,4 @@
+import { Module } from '@armature/core';
+
+@Module({})
+export class {{className}}Module {}

@@ -1,0 +1,38 @@
+import { formatRouteTable, routeColumns, routesAsJson, type ListedRoute } from '@armature/cli';
+
+class AuthGuard {}
+class LoggingInterceptor {}
+
+const plain: ListedRoute[] = [
+  { method: 'GET', path: '/cats', handler: 'CatsController#findAll', module: 'CatsModule' },
+  { method: 'POST', path: '/cats', handler: 'CatsController#create', module: 'CatsModule' },
+];
+
+describe('route table', () => {
+  it('shows only the columns the routes fill', () => {
+    expect(routeColumns(plain)).toEqual(['METHOD', 'PATH', 'HANDLER', 'MODULE']);
+    const table = formatRouteTable(plain).split('\n');
+    expect(table[0]).toMatch(/^METHOD\s+PATH\s+HANDLER\s+MODULE$/);
+    expect(table[1]).toMatch(/^GET\s+\/cats\s+CatsController#findAll\s+CatsModule$/);
+  });
+
+  it('adds guard, pipe, interceptor and schema columns when the routes carry them', () => {
+    const enhanced: ListedRoute[] = [
+      { ...plain[0]!, guards: [AuthGuard], interceptors: [new LoggingInterceptor()], pipes: ['ValidationPipe'] },
+      { ...plain[1]!, schemas: { body: { type: 'object' }, response: { 201: { type: 'object' }, 400: { type: 'object' } } }, versions: ['1'] },
+    ];
+    expect(routeColumns(enhanced)).toEqual(['METHOD', 'PATH', 'HANDLER', 'VERSION', 'GUARDS', 'PIPES', 'INTERCEPTORS', 'SCHEMAS', 'MODULE']);
+    const table = formatRouteTable(enhanced);
+    expect(table).toContain('AuthGuard');
+    expect(table).toContain('LoggingInterceptor');
+    expect(table).toContain('body, response 201/400');
+  });
+
+  it('gives JSON with names instead of classes, and only the fields present', () => {
+    const json = routesAsJson([{ ...plain[0]!, guards: [AuthGuard] }, plain[1]!]);
+    expect(json).toEqual([
+      { method: 'GET', path: '/cats', handler: 'CatsController#findAll', module: 'CatsModule', guards: ['AuthGuard'] },
+      { method: 'POST', path: '/cats', handler: 'CatsController#create', module: 'CatsModule' },
+    ]);
+  });
+});

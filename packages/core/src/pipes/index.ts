@@ -1,0 +1,11 @@
+export { HttpErrorByCode, type ErrorHttpStatusCode } from './http-error-by-code';
+export type { ParsePipeOptions } from './parse-pipe-options';
+export { ParseIntPipe, type ParseIntPipeOptions } from './parse-int.pipe';
+export { ParseFloatPipe, type ParseFloatPipeOptions } from './parse-float.pipe';
+export { ParseBoolPipe, type ParseBoolPipeOptions } from './parse-bool.pipe';
+export { ParseUUIDPipe, type ParseUUIDPipeOptions, type UuidVersion } from './parse-uuid.pipe';
+export { ParseEnumPipe, type ParseEnumPipeOptions } from './parse-enum.pipe';
+export { ParseArrayPipe, type ParseArrayOptions } from './parse-array.pipe';
+export { DefaultValuePipe } from './default-value.pipe';
+export * from './validation';
+export * from './file';

@@ -1,0 +1,10 @@
+export { FileInterceptor, FilesInterceptor, FileFieldsInterceptor, AnyFilesInterceptor, NoFilesInterceptor } from './file-interceptors';
+export type { MultipartInterceptorType } from './multipart-interceptor';
+export { UploadedFile, UploadedFiles } from './uploaded-file.decorators';
+export type { MulterOptions, MulterLimits, MulterField, IncomingFileInfo, FileFilterCallback } from './multer-options';
+export { memoryStorage } from './storage/memory-storage';
+export { diskStorage, type DiskStorageOptions } from './storage/disk-storage';
+export type { StorageEngine, IncomingFile, StoredFileInfo } from './storage/storage-engine';
+export type { FormFields } from './form-fields';
+export { UploadLimitMessages, type UploadLimit } from './upload-errors';
+export type { UploadedFileInfo } from './uploaded-file';
