@@ -308,7 +308,7 @@ describe.each(ADAPTERS)('request pipeline on the %s adapter', (_name, createAdap
     for (const path of ['/filtered/guard-throws', '/filtered/interceptor-throws']) {
       const res = await get(path);
       expect(res.status).toBe(409);
-      expect((await res.json()).caughtBy).toBe('StageErrorFilter');
+      expect(((await res.json()) as { caughtBy: string }).caughtBy).toBe('StageErrorFilter');
     }
   });
 

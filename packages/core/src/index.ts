@@ -9,6 +9,7 @@ export * from './decorators';
 // Request pipeline: guards, interceptors, pipes, filters
 export * from './enhancers';
 export * from './pipes';
+export * from './schema';
 export { ArmatureCoreModule } from './application/core-module';
 
 // Application

@@ -6,6 +6,8 @@ import type { EnhancedParts } from '../pipeline/compile-enhanced-route';
 import { hasAnyEnhancer, resolveRouteEnhancers, type GlobalEnhancers } from '../pipeline/route-enhancers';
 import type { CanActivate, EnhancerRef, ExceptionFilter, NestInterceptor, PipeTransform } from '../enhancers/interfaces';
 import { RouteParamtype } from '../decorators/param.decorators';
+import { compileRouteSchemas, type CompiledRouteSchemas } from '../schema';
+import { defaultStatusOf } from '../pipeline/result-writer';
 import { CorsPolicy, type CorsOptions } from '../pipeline/cors';
 import { buildRouteTable } from '../router/build-route-table';
 import { exploreRoutes, type RouteInfo } from '../router/route-explorer';
@@ -174,9 +176,10 @@ export class ArmatureApplication extends ArmatureApplicationContext {
   /** The enhanced parts of a route, or undefined when it uses none (it then keeps the plain closure). */
   private async enhancedPartsFor(route: RouteDefinition, globals: GlobalEnhancers): Promise<EnhancedParts | undefined> {
     const enhancers = await resolveRouteEnhancers(route, globals);
+    const schemas = compileSchemasFor(route);
     const usesCustomParams = route.params.some((p) => p.type === RouteParamtype.CUSTOM);
-    if (!hasAnyEnhancer(enhancers) && !usesCustomParams) return undefined;
-    return { enhancers };
+    if (!hasAnyEnhancer(enhancers) && !usesCustomParams && schemas === undefined) return undefined;
+    return { enhancers, schemas };
   }
 
   private async compileRoutes(): Promise<RouteTable> {
@@ -205,6 +208,23 @@ export class ArmatureApplication extends ArmatureApplicationContext {
   private assertNotInitialized(method: string): void {
     if (this.initialized) throw new Error(`${method}() must be called before app.init() / app.listen()`);
   }
+}
+
+/** The route's schemas (`@Schema`, or a `@DtoSchema` DTO taken by `@Body()`), compiled once. */
+function compileSchemasFor(route: RouteDefinition): CompiledRouteSchemas | undefined {
+  const paramTypes: Function[] = Reflect.getMetadata('design:paramtypes', route.controller.prototype, route.methodName) ?? [];
+  const metatypeOf = (type: RouteParamtype) => {
+    const param = route.params.find((p) => p.type === type && p.data === undefined);
+    return param === undefined ? undefined : paramTypes[param.index];
+  };
+  return compileRouteSchemas({
+    handler: route.handler,
+    method: route.method,
+    defaultStatus: defaultStatusOf(route),
+    bodyMetatype: metatypeOf(RouteParamtype.BODY),
+    queryMetatype: metatypeOf(RouteParamtype.QUERY),
+    routeName: `${route.method} ${route.path} (${describeHandler(route)})`,
+  });
 }
 
 /** Singleton controllers are resolved once, here; request-scoped ones per request by DI. */

@@ -22,18 +22,18 @@ export class Reflector {
     return decorator;
   }
 
-  get<T = any>(keyOrDecorator: string | symbol | ReflectableDecorator<unknown, T>, target: MetadataTarget): T {
+  get<T = any>(keyOrDecorator: string | symbol | ReflectableDecorator<any, T>, target: MetadataTarget): T {
     if (target === undefined) return undefined as T;
     return Reflect.getMetadata(keyOf(keyOrDecorator), target) as T;
   }
 
   /** The value on each target, in order (undefined where absent). */
-  getAll<T extends unknown[] = any[]>(keyOrDecorator: string | symbol | ReflectableDecorator<unknown>, targets: MetadataTarget[]): T {
+  getAll<T extends unknown[] = any[]>(keyOrDecorator: string | symbol | ReflectableDecorator<any>, targets: MetadataTarget[]): T {
     return targets.map((target) => this.get(keyOrDecorator as string, target)) as T;
   }
 
   /** Arrays concatenated, objects merged; the first defined value alone otherwise. */
-  getAllAndMerge<T = any>(keyOrDecorator: string | symbol | ReflectableDecorator<unknown>, targets: MetadataTarget[]): T {
+  getAllAndMerge<T = any>(keyOrDecorator: string | symbol | ReflectableDecorator<any>, targets: MetadataTarget[]): T {
     const values = this.getAll(keyOrDecorator, targets).filter((v) => v !== undefined);
     if (values.length === 0) return undefined as T;
     if (values.every((v) => Array.isArray(v))) return values.flat() as T;
@@ -42,7 +42,7 @@ export class Reflector {
   }
 
   /** The first target's value, else the next one's (handler overrides class). */
-  getAllAndOverride<T = any>(keyOrDecorator: string | symbol | ReflectableDecorator<unknown>, targets: MetadataTarget[]): T {
+  getAllAndOverride<T = any>(keyOrDecorator: string | symbol | ReflectableDecorator<any>, targets: MetadataTarget[]): T {
     for (const target of targets) {
       const value = this.get(keyOrDecorator as string, target);
       if (value !== undefined) return value as T;
@@ -51,6 +51,6 @@ export class Reflector {
   }
 }
 
-function keyOf(keyOrDecorator: string | symbol | ReflectableDecorator<unknown>): string | symbol {
+function keyOf(keyOrDecorator: string | symbol | ReflectableDecorator<any>): string | symbol {
   return typeof keyOrDecorator === 'function' ? keyOrDecorator.KEY : keyOrDecorator;
 }

@@ -19,13 +19,15 @@ import { requestNeedsOf } from './request-needs';
 import { createResultWriter } from './result-writer';
 import { isPipeable, type RouteEnhancers } from './route-enhancers';
 
-/** Validators and serializers compiled from a route's schemas (see `schema/`). */
+/** Validators and serializers compiled from a route's schemas (see `schema/compile-route-schemas.ts`). */
 export interface RouteSchemas {
-  validateParams?(params: Record<string, string>): unknown;
-  validateQuery?(query: Record<string, unknown>): unknown;
-  validateHeaders?(headers: Record<string, unknown>): void;
+  /** Headers the validators read (`'all'` when the schema allows any). */
+  readonly headerNames: readonly string[] | 'all';
+  validateParams?(params: unknown): unknown;
+  validateQuery?(query: unknown): unknown;
+  validateHeaders?(headers: unknown): unknown;
   validateBody?(body: unknown): unknown;
-  serializerFor?(status: number): ((value: unknown) => string) | undefined;
+  serializerFor(status: number): ((value: unknown) => string) | undefined;
 }
 
 /** Middleware composed for one route: resolves false when a middleware answered by itself. */
@@ -153,7 +155,7 @@ function chainInterceptors(interceptors: RouteEnhancers['interceptors'], context
 function validateInput(schemas: RouteSchemas, request: ArmatureRequest): void {
   if (schemas.validateParams) request.params = schemas.validateParams(request.params) as Record<string, string>;
   if (schemas.validateQuery) request.query = schemas.validateQuery(request.query) as Record<string, unknown>;
-  if (schemas.validateHeaders) schemas.validateHeaders(request.headers as Record<string, unknown>);
+  if (schemas.validateHeaders) schemas.validateHeaders(request.headers); // checked; the request keeps its strings
   if (schemas.validateBody) request.body = schemas.validateBody(request.body);
 }
 
@@ -188,11 +190,11 @@ function enhancedNeeds(route: RouteDefinition, options: CompileOptions, parts: E
     enhancers.filters.length > 0 ||
     parts.middleware !== undefined ||
     route.params.some((p) => p.type === RouteParamtype.CUSTOM);
-  const headersValidated = parts.schemas?.validateHeaders !== undefined;
+  const schemaHeaders = parts.schemas?.headerNames ?? [];
   const bodyValidated = parts.schemas?.validateBody !== undefined;
-  const allHeaders = base.allHeaders || opaque || headersValidated;
+  const allHeaders = base.allHeaders || opaque || schemaHeaders === 'all';
   const body = base.body || opaque || bodyValidated || enhancers.consumesMultipart;
-  const names = new Set(base.headerNames);
+  const names = new Set([...base.headerNames, ...(schemaHeaders === 'all' ? [] : schemaHeaders)]);
   if (body) ['content-type', 'content-length', 'transfer-encoding'].forEach((n) => names.add(n));
   return Object.freeze({ allHeaders, headerNames: allHeaders ? [] : [...names], body, ip: base.ip || opaque });
 }

@@ -52,7 +52,9 @@ function explainUnion(union: ErrorObject, inside: readonly ErrorObject[]): Array
   const candidates = branches.map((_, branch) => branch).filter((branch) => !rejectsOutright(branch));
   if (candidates.length === 1) {
     const branchPrefix = `${prefix}${candidates[0]}/`;
-    return inside.filter((error) => error.schemaPath.startsWith(branchPrefix));
+    const own = inside.filter((error) => error.schemaPath.startsWith(branchPrefix));
+    // A branch behind a $ref reports paths of the referenced schema: then fall back to a summary.
+    if (own.length > 0) return own;
   }
   if (branches.length > 0 && branches.every((branch) => branch.type !== undefined)) {
     const types = [...new Set(branches.flatMap((branch) => ([] as unknown[]).concat(branch.type).map(String)))];

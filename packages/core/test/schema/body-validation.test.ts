@@ -72,6 +72,20 @@ describe('body validation', () => {
     expect(failures(pay, { payment: 5 })).toEqual(['body.payment must be a string or an object']);
   });
 
+  it('still explains a union whose branch is a $ref (its errors carry the referenced path)', () => {
+    const { validateBody: pay } = compiled({
+      body: {
+        definitions: { Card: { type: 'object', properties: { card: { type: 'string', minLength: 12 } }, required: ['card'] } },
+        type: 'object',
+        properties: { payment: { anyOf: [{ type: 'string' }, { $ref: '#/definitions/Card' }] } },
+      },
+    });
+    expect(failures(pay, { payment: { card: '123' } })).toEqual([
+      'body.payment.card must be at least 12 characters long',
+      'body.payment must match one of the allowed schemas',
+    ]);
+  });
+
   it('writes keys that are not identifiers in brackets, and digit keys of objects with a dot', () => {
     const { validateBody: odd } = compiled({
       body: t.Object({ 'a.b': t.String(), scores: t.Record(t.String(), t.Integer()) }),
