@@ -73,3 +73,17 @@ describe.each(ADAPTERS)('route schemas on the %s adapter', (_name, createAdapter
     expect(await res.json()).toEqual({ statusCode: 500, message: 'Internal server error' });
   });
 });
+
+describe('route listing with a pipeline', () => {
+  it('getRoutes() names guards and carries the schema metadata', async () => {
+    const running = await startApp(CatsModule, ADAPTERS[1][1]);
+    try {
+      const create = running.app.getRoutes().find((r) => r.method === 'POST' && r.path === '/cats');
+      expect(create?.guards).toEqual(['anonymous']);
+      expect(create?.schemas?.body).toBe(CreateCat);
+      expect(create?.schemas?.responses[201]).toBe(Cat);
+    } finally {
+      await running.close();
+    }
+  });
+});

@@ -29,7 +29,7 @@ export class DevSupervisor {
       (name) => name.startsWith('@armature/') && name !== '@armature/cli',
     );
     this.env = { ...process.env, ARMATURE_PROJECT_ROOT: project.root, ARMATURE_PRELOAD: preload.join(',') };
-    this.app = this.watch(new AppProcess(['--enable-source-maps', '--require', join(this.runtimeDir, 'register.js'), entry], { cwd: project.root, env: this.env }));
+    this.app = this.watch(this.coldStart());
     this.scheduleStandby();
   }
 
@@ -40,10 +40,7 @@ export class DevSupervisor {
       const started = Date.now();
       output.info(colors.cyan(`[armature] ${relative(this.project.root, changedFile)} changed: restarting`));
       await this.app.stop();
-      const standby = this.standby ?? this.spawnStandby();
-      this.standby = undefined;
-      standby.send({ entry: this.entry });
-      this.app = this.watch(standby);
+      this.app = this.watch(this.takeStandby() ?? this.coldStart());
       output.info(colors.dim(`[armature] previous run stopped, new one started in ${Date.now() - started} ms`));
       this.scheduleStandby();
     });
@@ -62,6 +59,20 @@ export class DevSupervisor {
       if (!app.isStopping && !this.closed) output.info(colors.yellow(`[armature] the application exited with code ${code}; waiting for a change to restart it.`));
     });
     return app;
+  }
+
+  /** A process that starts the entry from scratch: the first run, or when no standby is alive. */
+  private coldStart(): AppProcess {
+    return new AppProcess(['--enable-source-maps', '--require', join(this.runtimeDir, 'register.js'), this.entry], { cwd: this.project.root, env: this.env });
+  }
+
+  /** The standby, told to run the entry; undefined when there is none or it died (it is then not used). */
+  private takeStandby(): AppProcess | undefined {
+    const standby = this.standby;
+    this.standby = undefined;
+    if (standby?.send({ entry: this.entry }) === true) return standby;
+    void standby?.stop('SIGKILL');
+    return undefined;
   }
 
   private spawnStandby(): AppProcess {

@@ -37,17 +37,29 @@ export function describeEnhancers(value: unknown): string[] {
   return [String(value)];
 }
 
-/** `{ body, response: { 200, 404 } }` → `body, response 200/404`; a list of names as is. */
+/**
+ * The parts of a route's schemas: `{ body, response: { 201, 400 } }` (as declared with `@Schema`)
+ * or `{ body, responses: { 400 }, successResponse }` (as the core stores it) → `body, response 201/400`.
+ */
 export function describeSchemas(value: unknown): string[] {
   if (value === undefined || value === null) return [];
   if (Array.isArray(value)) return value.map(String);
   if (typeof value !== 'object') return [String(value)];
-  return Object.entries(value as Record<string, unknown>)
-    .filter(([, schema]) => schema !== undefined)
-    .map(([part, schema]) => {
-      const statusCodes = part === 'response' && typeof schema === 'object' && schema !== null ? Object.keys(schema).filter((key) => /^\d{3}$/.test(key)) : [];
-      return statusCodes.length > 0 ? `${part} ${statusCodes.join('/')}` : part;
-    });
+  const parts: string[] = [];
+  const statuses: string[] = [];
+  let hasResponse = false;
+  for (const [part, schema] of Object.entries(value as Record<string, unknown>)) {
+    if (schema === undefined) continue;
+    if (part === 'response' || part === 'responses' || part === 'successResponse') {
+      const codes = part !== 'successResponse' && typeof schema === 'object' && schema !== null ? Object.keys(schema).filter((key) => /^\d{3}$/.test(key)) : [];
+      statuses.push(...codes);
+      hasResponse ||= codes.length > 0 || part !== 'responses';
+    } else {
+      parts.push(part);
+    }
+  }
+  if (hasResponse) parts.push(statuses.length > 0 ? `response ${[...new Set(statuses)].sort().join('/')}` : 'response');
+  return parts;
 }
 
 const BASE_COLUMNS: Column[] = [

@@ -31,6 +31,12 @@ function listFiles(dir: string, prefix = ''): string[] {
     .flatMap((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]));
 }
 
+/** A file's spec right after the file itself (`cats.service.ts`, then `cats.service.spec.ts`), as people list them. */
+function bySubjectThenSpec(a: RenderedFile, b: RenderedFile): number {
+  const key = (file: RenderedFile) => file.path.replace(/\.spec\.ts$/, '.ts\uffff');
+  return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+}
+
 /** Every file of `templates/<name>`, with its placeholders filled in. */
 export function renderTemplate(name: string, variables: TemplateVariables, filter: (path: string) => boolean = () => true): RenderedFile[] {
   const dir = join(TEMPLATES_DIR, name);
@@ -42,5 +48,6 @@ export function renderTemplate(name: string, variables: TemplateVariables, filte
       const content = substitute(readFileSync(join(dir, templatePath), 'utf8'), variables, /\{\{\s*([A-Za-z]+)\s*\}\}/g, `${name}/${templatePath}`);
       return { path, content };
     })
-    .filter((file) => filter(file.path));
+    .filter((file) => filter(file.path))
+    .sort(bySubjectThenSpec);
 }

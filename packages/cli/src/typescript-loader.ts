@@ -35,7 +35,7 @@ type CompilableModule = NodeJS.Module & { _compile(code: string, filename: strin
 /** Lets `require()` load `.ts` files of this process, compiled in memory file by file as they load. */
 export function registerTypeScript(projectRoot: string): void {
   const swc = loadSwc(projectRoot);
-  // eslint-disable-next-line n/no-deprecated-api -- the CommonJS loader hook; what ts-node and @swc/register use too.
+  // The CommonJS loader hook (deprecated in name only): what ts-node and @swc/register use too.
   require.extensions['.ts'] = (module, filename) => {
     const { code } = swc.transformSync(readFileSync(filename, 'utf8'), { ...SWC_OPTIONS, filename });
     (module as CompilableModule)._compile(code, filename);

@@ -2,6 +2,15 @@ import { CliError, registerInModule, type ModuleRegistration } from '@armature/c
 
 const service: ModuleRegistration = { className: 'CatsService', importPath: './cats/cats.service', slot: 'providers' };
 
+function thrownBy(action: () => unknown): unknown {
+  try {
+    action();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
 function edit(source: string, registration: ModuleRegistration = service): string {
   return registerInModule(source, 'src/app.module.ts', registration).text;
 }
@@ -72,12 +81,9 @@ export class AppModule {}
     expect(() => edit(`export class AppModule {}\n`)).toThrow(/has no class decorated with @Module/);
     expect(() => edit(`@Module(options)\nexport class AppModule {}\n`)).toThrow(/not an object literal/);
     expect(() => edit(`@Module({ providers: PROVIDERS })\nexport class AppModule {}\n`)).toThrow(/`providers` in the @Module\(\) of AppModule is not an array literal/);
-    try {
-      edit(`export class AppModule {}\n`);
-    } catch (error) {
-      expect(error).toBeInstanceOf(CliError);
-      expect((error as CliError).hint).toMatch(/--skip-import/);
-    }
+    const error = thrownBy(() => edit(`export class AppModule {}\n`));
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as CliError).hint).toMatch(/--skip-import/);
   });
 
   it('puts the import first in a file without imports', () => {

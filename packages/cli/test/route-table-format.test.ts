@@ -28,6 +28,16 @@ describe('route table', () => {
     expect(table).toContain('body, response 201/400');
   });
 
+  it('names schema parts in both the declared and the stored shape', () => {
+    const routes: ListedRoute[] = [
+      { ...plain[0]!, schemas: { query: {}, responses: {}, successResponse: {} } },
+      { ...plain[1]!, schemas: { body: {}, responses: { 400: {} } } },
+    ];
+    const table = formatRouteTable(routes);
+    expect(table).toContain('query, response');
+    expect(table).toContain('body, response 400');
+  });
+
   it('gives JSON with names instead of classes, and only the fields present', () => {
     const json = routesAsJson([{ ...plain[0]!, guards: [AuthGuard] }, plain[1]!]);
     expect(json).toEqual([

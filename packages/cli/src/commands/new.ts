@@ -57,9 +57,12 @@ function adjustPackageJson(text: string, micro: boolean, tarballs: ReadonlyMap<s
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
 
+/** The `@armature/*` packages the project will depend on: what `--link` packs. */
 function armatureDependencies(packageJsonText: string, micro: boolean): string[] {
-  const pkg = JSON.parse(adjustPackageJson(packageJsonText, micro, new Map())) as PackageJson;
-  return [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})].filter((name) => name.startsWith('@armature/'));
+  const pkg = JSON.parse(packageJsonText) as PackageJson;
+  return [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})].filter(
+    (name) => name.startsWith('@armature/') && !(micro && DECORATOR_ONLY_DEV_DEPENDENCIES.includes(name)),
+  );
 }
 
 function renderProject(packageName: string, manager: PackageManager, options: NewOptions): RenderedFile[] {

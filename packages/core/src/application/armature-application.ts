@@ -6,7 +6,7 @@ import type { EnhancedParts } from '../pipeline/compile-enhanced-route';
 import { hasAnyEnhancer, resolveRouteEnhancers, type GlobalEnhancers } from '../pipeline/route-enhancers';
 import type { CanActivate, EnhancerRef, ExceptionFilter, NestInterceptor, PipeTransform } from '../enhancers/interfaces';
 import { RouteParamtype } from '../decorators/param.decorators';
-import { compileRouteSchemas, type CompiledRouteSchemas } from '../schema';
+import { compileRouteSchemas, getRouteSchema, type CompiledRouteSchemas, type RouteSchema } from '../schema';
 import { defaultStatusOf } from '../pipeline/result-writer';
 import { CorsPolicy, type CorsOptions } from '../pipeline/cors';
 import { buildRouteTable } from '../router/build-route-table';
@@ -27,6 +27,13 @@ export interface RouteDescription {
   module: string;
   host?: string;
   versions?: string[];
+  /** Class names of the enhancers that run for this route, in execution order. */
+  guards?: string[];
+  interceptors?: string[];
+  pipes?: string[];
+  filters?: string[];
+  /** The route's `@Schema` metadata, as an OpenAPI generator reads it. */
+  schemas?: RouteSchema;
 }
 
 /**
@@ -39,6 +46,7 @@ export class ArmatureApplication extends ArmatureApplicationContext {
   private cors?: CorsPolicy;
   private routeTable?: RouteTable;
   private routes: RouteDefinition[] = [];
+  private readonly enhancedParts = new Map<RouteDefinition, EnhancedParts | undefined>();
   private readonly globalEnhancers: GlobalEnhancers = { guards: [], interceptors: [], pipes: [], filters: [] };
 
   constructor(
@@ -121,16 +129,25 @@ export class ArmatureApplication extends ArmatureApplicationContext {
     return this.routeTable;
   }
 
-  /** Every route as declared (after `init()`), for tooling such as `armature routes`. */
+  /** Every route as declared (after `init()`), with its pipeline, for tooling such as `armature routes`. */
   getRoutes(): RouteDescription[] {
-    return this.routes.map((route) => ({
-      method: route.method,
-      path: route.path,
-      handler: describeHandler(route),
-      module: route.module.name,
-      host: route.host === undefined ? undefined : String(route.host),
-      versions: route.versions?.map((v) => (typeof v === 'string' ? v : 'VERSION_NEUTRAL')),
-    }));
+    return this.routes.map((route) => {
+      const parts = this.enhancedParts.get(route);
+      const names = (list: object[] | undefined) => (list === undefined || list.length === 0 ? undefined : list.map(enhancerName));
+      return {
+        method: route.method,
+        path: route.path,
+        handler: describeHandler(route),
+        module: route.module.name,
+        host: route.host === undefined ? undefined : String(route.host),
+        versions: route.versions?.map((v) => (typeof v === 'string' ? v : 'VERSION_NEUTRAL')),
+        guards: names(parts?.enhancers.guards),
+        interceptors: names(parts?.enhancers.interceptors),
+        pipes: names(parts === undefined ? undefined : [...parts.enhancers.pipes, ...[...parts.enhancers.paramPipes.values()].flat()]),
+        filters: names(parts?.enhancers.filters),
+        schemas: getRouteSchema(route.handler),
+      };
+    });
   }
 
   /** Guards for every route (instances, or classes built with the root module's DI). */
@@ -193,7 +210,7 @@ export class ArmatureApplication extends ArmatureApplicationContext {
     const logger = new Logger('ExceptionsHandler');
     const cors = this.cors;
     const globals = this.collectGlobalEnhancers();
-    const enhanced = new Map<RouteDefinition, EnhancedParts | undefined>();
+    const enhanced = this.enhancedParts;
     for (const route of routes) enhanced.set(route, await this.enhancedPartsFor(route, globals));
     return buildRouteTable(
       routes,
@@ -208,6 +225,11 @@ export class ArmatureApplication extends ArmatureApplicationContext {
   private assertNotInitialized(method: string): void {
     if (this.initialized) throw new Error(`${method}() must be called before app.init() / app.listen()`);
   }
+}
+
+function enhancerName(enhancer: object): string {
+  const name = enhancer.constructor?.name;
+  return name === undefined || name === 'Object' ? 'anonymous' : name;
 }
 
 /** The route's schemas (`@Schema`, or a `@DtoSchema` DTO taken by `@Body()`), compiled once. */
