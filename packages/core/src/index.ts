@@ -10,6 +10,7 @@ export * from './decorators';
 export * from './enhancers';
 export * from './pipes';
 export * from './schema';
+export * from './middleware';
 export { ArmatureCoreModule } from './application/core-module';
 
 // Application

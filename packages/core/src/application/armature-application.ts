@@ -4,7 +4,8 @@ import type { HttpServerAdapter, NodeLikeServer } from '../adapters/http-adapter
 import { compileRoute, type InstanceSource } from '../pipeline/compile-route';
 import type { EnhancedParts } from '../pipeline/compile-enhanced-route';
 import { hasAnyEnhancer, resolveRouteEnhancers, type GlobalEnhancers } from '../pipeline/route-enhancers';
-import type { CanActivate, EnhancerRef, ExceptionFilter, NestInterceptor, PipeTransform } from '../enhancers/interfaces';
+import type { CanActivate, EnhancerRef, ExceptionFilter, MiddlewareFunction, NestInterceptor, PipeTransform } from '../enhancers/interfaces';
+import { MiddlewareRegistry } from '../middleware/integration';
 import { RouteParamtype } from '../decorators/param.decorators';
 import { compileRouteSchemas, getRouteSchema, type CompiledRouteSchemas, type RouteSchema } from '../schema';
 import { defaultStatusOf } from '../pipeline/result-writer';
@@ -47,6 +48,7 @@ export class ArmatureApplication extends ArmatureApplicationContext {
   private routeTable?: RouteTable;
   private routes: RouteDefinition[] = [];
   private readonly enhancedParts = new Map<RouteDefinition, EnhancedParts | undefined>();
+  private readonly middleware = new MiddlewareRegistry();
   private readonly globalEnhancers: GlobalEnhancers = { guards: [], interceptors: [], pipes: [], filters: [] };
 
   constructor(
@@ -150,6 +152,13 @@ export class ArmatureApplication extends ArmatureApplicationContext {
     });
   }
 
+  /** Global middleware, Express style: `app.use(cors())`, `app.use('/api', fn)`. Runs for unmatched paths too. */
+  use(...args: Array<string | MiddlewareFunction | MiddlewareFunction[]>): this {
+    this.assertNotInitialized('use');
+    this.middleware.use(...args);
+    return this;
+  }
+
   /** Guards for every route (instances, or classes built with the root module's DI). */
   useGlobalGuards(...guards: Array<EnhancerRef<CanActivate>>): this {
     this.assertNotInitialized('useGlobalGuards');
@@ -194,9 +203,10 @@ export class ArmatureApplication extends ArmatureApplicationContext {
   private async enhancedPartsFor(route: RouteDefinition, globals: GlobalEnhancers): Promise<EnhancedParts | undefined> {
     const enhancers = await resolveRouteEnhancers(route, globals);
     const schemas = compileSchemasFor(route);
+    const middleware = this.middleware.compile(route);
     const usesCustomParams = route.params.some((p) => p.type === RouteParamtype.CUSTOM);
-    if (!hasAnyEnhancer(enhancers) && !usesCustomParams && schemas === undefined) return undefined;
-    return { enhancers, schemas };
+    if (!hasAnyEnhancer(enhancers) && !usesCustomParams && schemas === undefined && middleware === undefined) return undefined;
+    return { enhancers, schemas, middleware };
   }
 
   private async compileRoutes(): Promise<RouteTable> {
@@ -209,6 +219,11 @@ export class ArmatureApplication extends ArmatureApplicationContext {
     const bodyLimit = this.options.bodyLimit ?? DEFAULT_BODY_LIMIT;
     const logger = new Logger('ExceptionsHandler');
     const cors = this.cors;
+    await this.middleware.prepare(this.container.modules, {
+      globalPrefix: this.globalPrefix?.prefix,
+      globalPrefixExclude: this.globalPrefix?.exclude,
+      versioning: this.versioning,
+    });
     const globals = this.collectGlobalEnhancers();
     const enhanced = this.enhancedParts;
     for (const route of routes) enhanced.set(route, await this.enhancedPartsFor(route, globals));
@@ -218,7 +233,7 @@ export class ArmatureApplication extends ArmatureApplicationContext {
         const handle = compileRoute(route, { bodyLimit, logger, instances: instanceSourceFor(route), enhanced: enhanced.get(route) });
         return cors === undefined ? handle : cors.wrap(handle);
       },
-      { preflight: cors?.preflightHandle(), versioning: this.versioning },
+      { preflight: cors?.preflightHandle(), versioning: this.versioning, wrapMiss: this.middleware.wrapUnmatched },
     );
   }
 

@@ -14,6 +14,7 @@ import type { RouteDefinition } from '../router/route-definition';
 import type { RequestNeeds, RouteHandle } from '../router/route-handle';
 import type { CompileOptions } from './compile-route';
 import { writeError } from './error-writer';
+import { ResponseBoundExchange } from '../middleware/integration';
 import { buildExtractors } from './param-extractors';
 import { requestNeedsOf } from './request-needs';
 import { createResultWriter } from './result-writer';
@@ -133,6 +134,8 @@ export function compileEnhancedRoute(route: RouteDefinition, options: CompileOpt
         }
       }
       const response = new ArmatureResponse(exchange, request.method);
+      // With middleware, every write (result, error, filter) carries the headers middleware set on `res`.
+      if (middleware !== undefined) exchange = new ResponseBoundExchange(exchange, response);
       // Express's `next` for @Next(): an error goes to the filters; no error falls through to a 404.
       const next = (error?: unknown): void => void fail(error ?? new NotFoundException(`Cannot ${request.method} ${request.url}`), exchange, response, context);
       const context = new ExecutionContextHost([request, response, next], route.controller, route.handler);

@@ -7,6 +7,8 @@ export interface RouteTableOptions {
   /** Express (and so NestJS) match paths case-insensitively by default. */
   caseSensitive?: boolean;
   ignoreTrailingSlash?: boolean;
+  /** Wraps the 404/405/400 answers (global middleware runs for unmatched requests too, as in Express). */
+  wrapMiss?: (handle: RouteHandle) => RouteHandle;
 }
 
 const storedInStore = (): void => undefined;
@@ -22,8 +24,10 @@ export class RouteTable implements RouteTableView {
   private readonly owners = new Map<string, string>();
   private readonly methods = new Set<string>();
   private hostRoutes = 0;
+  private readonly wrapMiss: (handle: RouteHandle) => RouteHandle;
 
   constructor(options: RouteTableOptions = {}) {
+    this.wrapMiss = options.wrapMiss ?? ((handle) => handle);
     this.router = FindMyWay({
       caseSensitive: options.caseSensitive ?? false,
       ignoreTrailingSlash: options.ignoreTrailingSlash ?? true,
@@ -63,7 +67,7 @@ export class RouteTable implements RouteTableView {
   lookup(method: string, path: string, host?: string): RouteMatch {
     const found = this.router.find(method as HTTPMethod, path, host === undefined ? undefined : { host });
     if (found !== null) return { handle: found.store as unknown as RouteHandle, params: found.params as Record<string, string> };
-    return { handle: this.classifyMiss(method, path, host), params: NO_PARAMS };
+    return { handle: this.wrapMiss(this.classifyMiss(method, path, host)), params: NO_PARAMS };
   }
 
   /** Methods that have a route for this path (for `Allow`). */
