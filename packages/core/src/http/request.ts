@@ -19,10 +19,10 @@ export class ArmatureRequest {
   /** The adapter's native request where one outlives the callback (node's IncomingMessage); undefined on uWS. */
   raw: unknown = undefined;
   /** Multipart routes: the body as a stream, opened by the pipeline before the first await. */
-  bodyStream: import('node:stream').Readable | undefined = undefined;
+  declare bodyStream?: import('node:stream').Readable;
   /** Set by file interceptors (`@UploadedFile()` / `@UploadedFiles()`). */
-  file: unknown = undefined;
-  files: unknown = undefined;
+  declare file?: unknown;
+  declare files?: unknown;
 
   /** Parsed cookies: undefined until a cookie middleware (cookie-parser) fills them, as in Express. */
   declare cookies?: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
