@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { HttpExchange, OutgoingHeaders } from '../adapters/http-exchange';
+import { ForwardingExchange } from '../adapters/forwarding-exchange';
 import type { ArmatureRequest } from '../http/request';
 import { ArmatureResponse } from '../http/response';
 
@@ -9,22 +10,12 @@ import { ArmatureResponse } from '../http/response';
  * cookies), as on Express's single `res`, and marks the response sent with its real status, so that
  * `finish` listeners (loggers) see it.
  */
-export class ResponseBoundExchange implements HttpExchange {
+export class ResponseBoundExchange extends ForwardingExchange {
   constructor(
-    private readonly inner: HttpExchange,
+    inner: HttpExchange,
     readonly response: ArmatureResponse,
-  ) {}
-
-  get aborted(): boolean {
-    return this.inner.aborted;
-  }
-
-  readBody(limit: number): Promise<Buffer> {
-    return this.inner.readBody(limit);
-  }
-
-  bodyStream(limit: number): Readable {
-    return this.inner.bodyStream(limit);
+  ) {
+    super(inner);
   }
 
   // `flatHeaders` gives precedence to the response's own headers and is idempotent, so headers the

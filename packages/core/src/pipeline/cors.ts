@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { HttpExchange, OutgoingHeaders } from '../adapters/http-exchange';
+import { ForwardingExchange } from '../adapters/forwarding-exchange';
 import type { ArmatureRequest } from '../http/request';
 import type { RouteHandle } from '../router/route-handle';
 
@@ -100,19 +101,12 @@ function allowedOrigin(decided: StaticOrigin | undefined, requestOrigin: string 
 }
 
 /** An exchange that appends CORS headers (possibly still being decided) to whatever the route answers. */
-class HeaderAddingExchange implements HttpExchange {
+class HeaderAddingExchange extends ForwardingExchange {
   constructor(
-    private readonly inner: HttpExchange,
+    inner: HttpExchange,
     private readonly extra: OutgoingHeaders | Promise<OutgoingHeaders>,
-  ) {}
-  get aborted(): boolean {
-    return this.inner.aborted;
-  }
-  readBody(limit: number): Promise<Buffer> {
-    return this.inner.readBody(limit);
-  }
-  bodyStream(limit: number): Readable {
-    return this.inner.bodyStream(limit);
+  ) {
+    super(inner);
   }
   send(status: number, headers: OutgoingHeaders, body: string | Buffer | null, closeConnection?: boolean): void {
     this.withExtra((extra) => this.inner.send(status, headers.concat(extra), body, closeConnection));
