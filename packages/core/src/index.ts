@@ -11,6 +11,7 @@ export * from './enhancers';
 export * from './pipes';
 export * from './schema';
 export * from './middleware';
+export * from './uploads';
 export { ArmatureCoreModule } from './application/core-module';
 
 // Application
@@ -30,7 +31,6 @@ export { RouteTable } from './router/route-table';
 export { ArmatureRequest, type IncomingHeaders } from './http/request';
 export { ArmatureResponse } from './http/response';
 export { StreamableFile, type StreamableFileOptions } from './http/streamable-file';
-export type { UploadedFileInfo } from './uploads/uploaded-file';
 
 // Exceptions
 export * from './exceptions';

@@ -43,6 +43,8 @@ export function abortedBodyStream(): Readable {
  * are dropped, never buffered, until the 413 answer closes the connection.
  */
 export class UwsBodyStream extends Readable {
+  /** Every byte of the body arrived (or there was none). */
+  complete = false;
   private received = 0;
   private socketPaused = false;
   private responseGone = false;
@@ -60,6 +62,7 @@ export class UwsBodyStream extends Readable {
     // answered first): that must not be an uncaught 'error' event. Consumers still get it.
     this.on('error', ignore);
     if (declaredLength === NO_BODY || declaredLength === 0) {
+      this.complete = true;
       this.push(null);
     } else if (declaredLength > limit) {
       this.destroy(tooLarge(limit));
@@ -112,6 +115,7 @@ export class UwsBodyStream extends Readable {
   }
 
   private receive(chunk: ArrayBuffer, isLast: boolean): void {
+    if (isLast) this.complete = true;
     if (this.destroyed) return;
     const total = this.received + chunk.byteLength;
     if (total > this.limit) {

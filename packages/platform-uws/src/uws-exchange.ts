@@ -108,7 +108,12 @@ export class UwsExchange implements HttpExchange, StreamOwner {
   send(status: number, headers: OutgoingHeaders, body: string | Buffer | null, closeConnection = false): void {
     if (this.responding || this.aborted) return;
     this.responding = true;
-    if (this.bodyStreamOpened !== null) this.bodyStreamOpened.release();
+    const bodyStream = this.bodyStreamOpened;
+    if (bodyStream !== null) {
+      bodyStream.release();
+      // The rest of a streamed body is on its way, unbounded when chunked: close rather than read it all (as on node).
+      if (!bodyStream.complete) closeConnection = true;
+    }
     if (this.dispatching) {
       this.writeResponse(status, headers, body, closeConnection);
       return;

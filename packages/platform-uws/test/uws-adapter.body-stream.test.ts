@@ -78,6 +78,10 @@ describe('UwsAdapter: bodyStream', () => {
           answerError(exchange, new PayloadTooLargeException('File too large'));
         });
       }))
+      // Answers 400 (no close asked) after the first chunk, as for an unexpected upload field.
+      .add('POST', '/answer-early', streamRoute(LARGE_LIMIT, ({ stream, exchange }) => {
+        stream.once('data', () => exchange.send(400, JSON_HEADERS, errorJson(400, 'Unexpected field')));
+      }))
       .add('POST', '/then-read-body', (_request, exchange) => {
         exchange.bodyStream(LIMIT).resume();
         exchange.readBody(LIMIT).then(
@@ -169,6 +173,26 @@ describe('UwsAdapter: bodyStream', () => {
     expect(JSON.parse(response.body.toString()).message).toBe('File too large');
     expect(await connection.waitForClose()).toBe(true);
     await expectStillServing();
+  });
+
+  it('closes the connection after an answer given before the body was complete', async () => {
+    const connection = await RawConnection.open(server.port);
+    connection.write(post('/answer-early', ['Transfer-Encoding: chunked']));
+    connection.write(chunk('x'.repeat(1000)));
+    const [response] = await connection.responses(1);
+    expect(response.status).toBe(400);
+    expect(await connection.waitForClose()).toBe(true);
+    await expectStillServing();
+  });
+
+  it('keeps the connection once the whole body was read', async () => {
+    const connection = await RawConnection.open(server.port);
+    connection.write(post('/digest', ['Content-Length: 3'], 'abc'));
+    connection.write(post('/digest', ['Content-Length: 2'], 'de'));
+    const responses = await connection.responses(2);
+    expect(responses.map((response) => JSON.parse(response.body.toString()).length)).toEqual([3, 2]);
+    expect(connection.closed).toBe(false);
+    connection.destroy();
   });
 
   it('errors with RequestAbortedError when the client leaves mid-body', async () => {

@@ -122,7 +122,7 @@ export function compileEnhancedRoute(route: RouteDefinition, options: CompileOpt
       // Synchronous part: the body must be claimed before the first await (uWS rule).
       let body: Promise<void> | undefined;
       if (enhancers.consumesMultipart && isMultipart(request)) {
-        request.bodyStream = exchange.bodyStream(bodyLimit);
+        request.bodyStream = exchange.bodyStream(enhancers.multipartBodyLimit ?? bodyLimit);
       } else if (needs.body) {
         if (hasBody(request)) {
           body = exchange.readBody(bodyLimit).then((raw) => {

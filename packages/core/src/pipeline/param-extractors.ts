@@ -37,10 +37,11 @@ function extractorFor(param: RouteParamMetadata, route: RouteDefinition): ParamE
       return (_req, _res, next) => next;
     case RouteParamtype.HOST:
       return hostParamExtractor(route, key);
+    // As NestJS: `@UploadedFile('avatar')` reads `req.avatar` (a custom interceptor may store files there).
     case RouteParamtype.FILE:
-      return (req) => req.file;
+      return key === undefined ? (req) => req.file : (req) => (req as unknown as Record<string, unknown>)[key];
     case RouteParamtype.FILES:
-      return (req) => req.files;
+      return key === undefined ? (req) => req.files : (req) => (req as unknown as Record<string, unknown>)[key];
     case RouteParamtype.CUSTOM:
       // Needs the execution context: read by the pipeline (compile-enhanced-route.ts), never here.
       return readNothing;

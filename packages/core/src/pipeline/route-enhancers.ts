@@ -24,6 +24,8 @@ export interface RouteEnhancers {
   filters: ExceptionFilter[];
   /** True when one of the interceptors reads multipart bodies itself (file uploads). */
   consumesMultipart: boolean;
+  /** The upload interceptor's own total-size limit (`limits.totalSize`), replacing the app's body limit. */
+  multipartBodyLimit: number | undefined;
 }
 
 const PIPEABLE = new Set([RouteParamtype.BODY, RouteParamtype.QUERY, RouteParamtype.PARAM, RouteParamtype.CUSTOM, RouteParamtype.FILE, RouteParamtype.FILES]);
@@ -51,6 +53,7 @@ export async function resolveRouteEnhancers(route: RouteDefinition, globals: Glo
     paramPipes,
     filters: (await instancesOf([...globals.filters, ...declared<ExceptionFilter>(FILTERS_METADATA)], module)).reverse(),
     consumesMultipart: interceptorRefs.some(consumesMultipart),
+    multipartBodyLimit: interceptorRefs.map(multipartLimitOf).find((limit) => limit !== undefined),
   };
 }
 
@@ -64,10 +67,18 @@ export function hasAnyEnhancer(enhancers: RouteEnhancers): boolean {
   );
 }
 
-/** File interceptors mark their class with a static `consumesMultipart` (see uploads/). */
+/** File interceptors mark their class with statics `consumesMultipart` and `bodyLimit` (see uploads/). */
+function multipartMarks(ref: EnhancerRef<NestInterceptor>): { consumesMultipart?: boolean; bodyLimit?: number } {
+  return (typeof ref === 'function' ? ref : (ref as object).constructor) as { consumesMultipart?: boolean; bodyLimit?: number };
+}
+
 function consumesMultipart(ref: EnhancerRef<NestInterceptor>): boolean {
-  const type = (typeof ref === 'function' ? ref : (ref as object).constructor) as { consumesMultipart?: boolean };
-  return type.consumesMultipart === true;
+  return multipartMarks(ref).consumesMultipart === true;
+}
+
+function multipartLimitOf(ref: EnhancerRef<NestInterceptor>): number | undefined {
+  const marks = multipartMarks(ref);
+  return marks.consumesMultipart === true ? marks.bodyLimit : undefined;
 }
 
 /** Classes are instantiated with the module's DI (one per module per class); instances are used as given. */

@@ -14,7 +14,11 @@ export interface MulterLimits {
   fieldNameSize?: number;
   /** Most parts (files + fields). Default: no limit. */
   parts?: number;
-  /** Most header lines in one part. Default: 2000 (busboy's). */
+  /**
+   * Multer's name, accepted so NestJS code compiles, but without effect: busboy 1.x caps every
+   * part's header at 2000 lines and 16 KiB itself (past that: 400 `Malformed part header`).
+   * @deprecated has no effect
+   */
   headerPairs?: number;
   /**
    * Armature's own: the largest whole request body, in bytes. Also raises or lowers the limit the

@@ -32,7 +32,6 @@ function busboyLimits(limits: MulterLimits): busboy.Limits {
     fieldSize: limits.fieldSize === undefined ? undefined : limits.fieldSize + 1,
     files: limits.files,
     fields: limits.fields,
-    headerPairs: limits.headerPairs,
   };
 }
 
@@ -71,6 +70,7 @@ class MultipartRead {
   private parsed = false;
   private settled = false;
   private failure: unknown = null;
+  private tornDown = false;
   private parts = 0;
   private received = 0;
 
@@ -140,14 +140,18 @@ class MultipartRead {
   }
 
   private onFile(name: string, stream: Readable, info: FileInfo): void {
-    // Failing the request destroys the file streams with the failure; the storage engine hears it
-    // through its own listeners, and a file no engine took must not make it an uncaught error.
-    stream.on('error', ignore);
-    const error = this.failure === null ? (this.checkPart(name) ?? (this.claim(name) ? undefined : unexpectedField())) : undefined;
-    if (this.failure !== null || error !== undefined) {
+    // busboy errors a file stream when the body ends inside it: a malformed request (400). The
+    // storage engine hears that error too, but this listener comes first. When the request fails
+    // for another reason, the file streams are destroyed with that failure, which is kept.
+    stream.on('error', (error) => this.fail(malformedMultipart(error)));
+    if (this.failure !== null) {
       stream.resume();
-      if (error !== undefined) this.fail(error);
       return;
+    }
+    const error = this.checkPart(name) ?? (this.claim(name) ? undefined : unexpectedField());
+    if (error !== undefined) {
+      stream.resume();
+      return this.fail(error);
     }
     const file: IncomingFileInfo = { fieldname: name, originalname: info.filename ?? '', encoding: info.encoding, mimetype: info.mimeType };
     const slot = this.slots.push(null) - 1;
@@ -205,37 +209,48 @@ class MultipartRead {
   private fail(error: unknown): void {
     if (this.failure !== null) return;
     this.failure = error;
-    const source = this.source;
-    source.removeListener('data', this.countBytes);
+    this.source.removeListener('data', this.countBytes);
+    // Most failures are noticed inside a busboy event, with busboy still on the stack: destroying it
+    // there breaks its state (it sets `truncated` on a file stream it just dropped). Until the next
+    // tick every event is ignored, as `failure` is set.
+    process.nextTick(this.tearDown);
+  }
+
+  private readonly tearDown = (): void => {
+    this.tornDown = true;
+    const failure = this.failure;
     // Files being received learn the real reason first (busboy would tell them 'Unexpected end of file').
-    for (const stream of this.receiving) stream.destroy(error instanceof Error ? error : new Error(String(error)));
+    for (const stream of this.receiving) stream.destroy(failure instanceof Error ? failure : new Error(String(failure)));
     const parser = this.parser;
     if (parser !== null) {
-      source.unpipe(parser);
+      this.source.unpipe(parser);
       parser.on('error', ignore); // destroying busboy mid-form makes it emit 'Unexpected end of form'
       parser.destroy();
     }
-    source.destroy();
+    this.source.destroy();
     this.settle();
-  }
+  };
 
   private settle(): void {
     if (this.pending > 0 || this.settled) return;
     if (this.failure !== null) {
+      if (!this.tornDown) return;
       this.settled = true;
       const failure = this.failure;
-      void this.removeStored().then(() => this.reject(failure));
+      void this.removeStored(failure).then(() => this.reject(failure));
     } else if (this.parsed) {
       this.settled = true;
       this.resolve({ fields: this.fields, files: this.slots.filter((file): file is UploadedFileInfo => file !== null) });
     }
   }
 
-  private async removeStored(): Promise<void> {
+  /** Removes every stored file; removal errors are attached to the failure as `storageErrors`, as multer does. */
+  private async removeStored(failure: unknown): Promise<void> {
     const storage = this.settings.storage;
     const removals = this.stored.map(
-      (file) => new Promise<void>((done) => storage._removeFile(this.request, file, () => done())),
+      (file) => new Promise<Error | null>((done) => storage._removeFile(this.request, file, (error) => done(error ?? null))),
     );
-    await Promise.all(removals);
+    const storageErrors = (await Promise.all(removals)).filter((error): error is Error => error !== null);
+    if (storageErrors.length > 0 && typeof failure === 'object' && failure !== null) Object.assign(failure, { storageErrors });
   }
 }

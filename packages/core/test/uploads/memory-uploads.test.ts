@@ -199,7 +199,7 @@ describe.each(ADAPTER_NAMES)('file interceptors with memory storage (%s)', (adap
     const truncated = Buffer.concat([multipart.part({ name: 'a', value: '1' }), multipart.fileHead('file', 'x.txt'), Buffer.from('partial')]);
     const response = await fetch(`${server.url}/single`, { method: 'POST', headers: { 'content-type': multipart.contentType }, body: truncated });
     expect(response.status).toBe(400);
-    expect((await response.json()).message).toBe('Unexpected end of form');
+    expect(((await response.json()) as { message: string }).message).toBe('Unexpected end of form');
     await expectStillServing();
   });
 });

@@ -53,6 +53,7 @@ export function rawUpload(port: number, drive: (socket: Socket) => void, timeout
     });
     socket.on('end', () => ((closed = true), finish()));
     socket.on('error', () => ((closed = true), finish()));
+    socket.on('close', finish); // also when `drive` destroyed the socket itself
   });
 }
 

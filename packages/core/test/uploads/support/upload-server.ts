@@ -6,6 +6,7 @@ import { UwsAdapter } from '@armature/platform-uws';
 import { RequestAbortedError, type HttpExchange } from '../../../src/adapters/http-exchange';
 import type { HttpServerAdapter } from '../../../src/adapters/http-adapter';
 import { SilentLogger } from '../../../src/application/logger';
+import type { Type } from '../../../src/di';
 import type { ExecutionContext } from '../../../src/enhancers/interfaces';
 import { HttpException } from '../../../src/exceptions';
 import { errorJson } from '../../../src/http/error-json';
@@ -67,7 +68,7 @@ function contextOf(request: ArmatureRequest): ExecutionContext {
     getArgs: <T extends unknown[]>() => [request] as unknown as T,
     getArgByIndex: <T>() => request as T,
     getType: <T extends string>() => 'http' as T,
-    getClass: () => Object,
+    getClass: <T>() => Object as unknown as Type<T>,
     getHandler: () => contextOf,
   };
 }
