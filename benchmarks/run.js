@@ -82,7 +82,8 @@ async function main() {
     for (const server of rotate(servers, round - 1)) {
       if (failures[server.name]) continue; // a failed server is not retried
       try {
-        const { startupMs, samples: got } = await measureServer({ server, round, endpoints, options, pinning, loadGenerator, log });
+        const served = endpoints.filter((e) => e.servers === undefined || e.servers.includes(server.name));
+        const { startupMs, samples: got } = await measureServer({ server, round, endpoints: served, options, pinning, loadGenerator, log });
         startups.push({ round, server: server.name, startupMs });
         samples.push(...got);
         log(`  ${server.name} started in ${startupMs.toFixed(0)} ms`);

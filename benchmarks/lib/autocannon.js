@@ -25,6 +25,7 @@ function runAutocannon({ port, endpoint, pipeline, connections, durationSec, pin
   const url = `http://127.0.0.1:${port}${endpoint.path}`;
   const acArgs = [autocannonCli(), '-j', '-c', String(connections), '-d', String(durationSec), '-p', String(pipeline), '-m', endpoint.method];
   if (endpoint.body) acArgs.push('-H', 'Content-Type=application/json', '-b', endpoint.body);
+  for (const [name, value] of Object.entries(endpoint.headers || {})) acArgs.push('-H', `${name}=${value}`);
   acArgs.push(url);
   const [command, args] = pinnedCommand(pinning, pinning.loadCpu, process.execPath, acArgs);
   return new Promise((resolve, reject) => {

@@ -42,6 +42,17 @@ const ENDPOINTS = [
     body: ECHO_JSON,
     expect: { contentType: 'application/json', json: ECHO_BODY },
   },
+  {
+    // A route as applications write them: an API-key guard, body validation and a response
+    // shaped to three fields. Served only by the frameworks that have those features.
+    name: 'realistic',
+    method: 'POST',
+    path: '/realistic',
+    headers: { 'x-api-key': 'bench-key' },
+    body: ECHO_JSON,
+    servers: ['armature-decorators', 'armature-node', 'nest-fastify', 'nest-express'],
+    expect: { contentType: 'application/json', json: { id: ECHO_BODY.id, name: ECHO_BODY.name, email: ECHO_BODY.email } },
+  },
 ];
 
 function endpointByName(name) {

@@ -3,9 +3,10 @@
 // and body. Used to detect that a server is up and to check its responses.
 const http = require('node:http');
 
-function httpRequest({ port, method = 'GET', path, body, timeoutMs = 2000 }) {
+function httpRequest({ port, method = 'GET', path, body, headers: extraHeaders = {}, timeoutMs = 2000 }) {
   return new Promise((resolve, reject) => {
-    const headers = body === undefined ? {} : { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) };
+    const bodyHeaders = body === undefined ? {} : { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) };
+    const headers = { ...bodyHeaders, ...extraHeaders };
     // agent:false: a fresh connection per call, so no socket is left open to the server.
     const req = http.request({ host: '127.0.0.1', port, method, path, headers, agent: false }, (res) => {
       const chunks = [];

@@ -26,7 +26,7 @@ function problemWith(endpoint, res) {
 /** Throws, naming the server and endpoint, on the first wrong response. */
 async function verifyEndpoints(serverName, port, endpoints) {
   for (const endpoint of endpoints) {
-    const res = await httpRequest({ port, method: endpoint.method, path: endpoint.path, body: endpoint.body });
+    const res = await httpRequest({ port, method: endpoint.method, path: endpoint.path, body: endpoint.body, headers: endpoint.headers });
     const problem = problemWith(endpoint, res);
     if (problem) throw new Error(`${serverName}: ${endpoint.method} ${endpoint.path}: ${problem}`);
   }

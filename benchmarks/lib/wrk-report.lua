@@ -4,6 +4,7 @@
 -- write and never enters Lua (fastest for plain load).
 --   BENCH_METHOD    GET | POST
 --   BENCH_BODY      request body (sent with Content-Type: application/json)
+--   BENCH_HEADERS   extra request headers, one "Name: value" per line
 --   BENCH_PIPELINE  requests per write; > 1 pipelines like TechEmpower's plaintext test
 -- done() prints one line "BENCH_JSON {...}" for lib/wrk.js to parse.
 
@@ -15,6 +16,10 @@ wrk.method = method
 if #body > 0 then
   wrk.body = body
   wrk.headers["Content-Type"] = "application/json"
+end
+
+for name, value in string.gmatch(os.getenv("BENCH_HEADERS") or "", "([^:\n]+):%s*([^\n]*)") do
+  wrk.headers[name] = value
 end
 
 if depth > 1 then

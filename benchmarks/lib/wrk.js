@@ -28,7 +28,7 @@ function wrkVersion() {
 /**
  * @param {object} o
  * @param {number} o.port
- * @param {{method: string, path: string, body?: string}} o.endpoint
+ * @param {{method: string, path: string, body?: string, headers?: Record<string, string>}} o.endpoint
  * @param {number} o.pipeline   requests per write
  * @param {number} o.connections
  * @param {number} o.durationSec
@@ -43,6 +43,7 @@ function runWrk({ port, endpoint, pipeline, connections, durationSec, pinning })
     ...process.env,
     BENCH_METHOD: endpoint.method,
     BENCH_BODY: endpoint.body || '',
+    BENCH_HEADERS: Object.entries(endpoint.headers || {}).map(([name, value]) => `${name}: ${value}`).join('\n'),
     BENCH_PIPELINE: String(pipeline),
   };
   return new Promise((resolve, reject) => {
