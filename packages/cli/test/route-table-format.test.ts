@@ -1,5 +1,8 @@
 import { formatRouteTable, routeColumns, routesAsJson, type ListedRoute } from '@armature/cli';
 
+// CI=true turns colours on in picocolors: compare the text without its escape codes.
+const plainText = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
+
 class AuthGuard {}
 class LoggingInterceptor {}
 
@@ -11,7 +14,7 @@ const plain: ListedRoute[] = [
 describe('route table', () => {
   it('shows only the columns the routes fill', () => {
     expect(routeColumns(plain)).toEqual(['METHOD', 'PATH', 'HANDLER', 'MODULE']);
-    const table = formatRouteTable(plain).split('\n');
+    const table = plainText(formatRouteTable(plain)).split('\n');
     expect(table[0]).toMatch(/^METHOD\s+PATH\s+HANDLER\s+MODULE$/);
     expect(table[1]).toMatch(/^GET\s+\/cats\s+CatsController#findAll\s+CatsModule$/);
   });
@@ -22,7 +25,7 @@ describe('route table', () => {
       { ...plain[1]!, schemas: { body: { type: 'object' }, response: { 201: { type: 'object' }, 400: { type: 'object' } } }, versions: ['1'] },
     ];
     expect(routeColumns(enhanced)).toEqual(['METHOD', 'PATH', 'HANDLER', 'VERSION', 'GUARDS', 'PIPES', 'INTERCEPTORS', 'SCHEMAS', 'MODULE']);
-    const table = formatRouteTable(enhanced);
+    const table = plainText(formatRouteTable(enhanced));
     expect(table).toContain('AuthGuard');
     expect(table).toContain('LoggingInterceptor');
     expect(table).toContain('body, response 201/400');
@@ -33,7 +36,7 @@ describe('route table', () => {
       { ...plain[0]!, schemas: { query: {}, responses: {}, successResponse: {} } },
       { ...plain[1]!, schemas: { body: {}, responses: { 400: {} } } },
     ];
-    const table = formatRouteTable(routes);
+    const table = plainText(formatRouteTable(routes));
     expect(table).toContain('query, response');
     expect(table).toContain('body, response 400');
   });
