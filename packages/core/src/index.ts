@@ -27,6 +27,10 @@ export { VersioningType, type VersioningOptions } from './router/versioning';
 export type { RouteInfo } from './router/route-explorer';
 export { RouteTable } from './router/route-table';
 
+// Armature middleware (onion model) and the request/response values of the micro API
+export * from './wrap';
+export type { Mountable, MountedRoute, RouteSource, RouteSourceContext } from './application/mounted-routes';
+
 // HTTP objects handlers see
 export { ArmatureRequest, type IncomingHeaders } from './http/request';
 export { ArmatureResponse } from './http/response';

@@ -18,6 +18,11 @@ import type { VersioningOptions } from '../router/versioning';
 import { DEFAULT_BODY_LIMIT, DEFAULT_MAX_HEADER_SIZE, type ArmatureApplicationOptions } from './application-options';
 import { ArmatureApplicationContext } from './application-context';
 import { Logger } from './logger';
+import { addMountedRoutes, type Mountable, type MountedRoute, type RouteSource } from './mounted-routes';
+import { isArmatureMiddleware, type HttpMiddleware } from '../wrap/middleware';
+import { wrapRouteHandle, wrapDynamicHandle } from '../wrap/wrap-route-handle';
+import type { RequestScope } from '../wrap/http-request';
+import type { RouteHandle } from '../router/route-handle';
 
 /** One route as `getRoutes()` lists it. */
 export interface RouteDescription {
@@ -49,6 +54,10 @@ export class ArmatureApplication extends ArmatureApplicationContext {
   private routes: RouteDefinition[] = [];
   private readonly enhancedParts = new Map<RouteDefinition, EnhancedParts | undefined>();
   private readonly middleware = new MiddlewareRegistry();
+  /** Armature (onion) middleware given to `app.use()`, optionally under a path prefix. */
+  private readonly wraps: Array<{ readonly prefix?: string; readonly middleware: HttpMiddleware }> = [];
+  private readonly routeSources: RouteSource[] = [];
+  private mountedRoutes: readonly MountedRoute[] = [];
   private readonly globalEnhancers: GlobalEnhancers = { guards: [], interceptors: [], pipes: [], filters: [] };
 
   constructor(
@@ -133,7 +142,8 @@ export class ArmatureApplication extends ArmatureApplicationContext {
 
   /** Every route as declared (after `init()`), with its pipeline, for tooling such as `armature routes`. */
   getRoutes(): RouteDescription[] {
-    return this.routes.map((route) => {
+    const mounted = this.mountedRoutes.map((route) => ({ method: route.method, path: route.path, handler: route.owner, module: 'mounted', schemas: route.schemas }));
+    return this.routes.map((route): RouteDescription => {
       const parts = this.enhancedParts.get(route);
       const names = (list: object[] | undefined) => (list === undefined || list.length === 0 ? undefined : list.map(enhancerName));
       return {
@@ -149,13 +159,41 @@ export class ArmatureApplication extends ArmatureApplicationContext {
         filters: names(parts?.enhancers.filters),
         schemas: getRouteSchema(route.handler),
       };
-    });
+    }).concat(mounted);
   }
 
-  /** Global middleware, Express style: `app.use(cors())`, `app.use('/api', fn)`. Runs for unmatched paths too. */
-  use(...args: Array<string | MiddlewareFunction | MiddlewareFunction[]>): this {
+  /**
+   * Global middleware: Express style (`app.use(cors())`, `app.use('/api', fn)`) or Armature
+   * middleware (`app.use(Cors.permissive())`, anything made with `defineMiddleware`). Both run for
+   * unmatched paths too. Armature middleware wraps everything else (Express middleware, CORS,
+   * guards, the handler), in registration order.
+   */
+  use(...args: Array<string | MiddlewareFunction | MiddlewareFunction[] | HttpMiddleware>): this {
     this.assertNotInitialized('use');
-    this.middleware.use(...args);
+    const prefix = typeof args[0] === 'string' ? args[0] : undefined;
+    const given = (prefix === undefined ? args : args.slice(1)).flat() as unknown[];
+    const wraps = given.filter(isArmatureMiddleware);
+    if (wraps.length === 0) {
+      this.middleware.use(...(args as Array<string | MiddlewareFunction | MiddlewareFunction[]>));
+      return this;
+    }
+    if (wraps.length !== given.length) throw new Error('app.use(): pass Armature middleware and Express middleware in separate calls');
+    const normalized = prefix === undefined ? undefined : `/${prefix.replace(/^\/+|\/+$/g, '')}`;
+    for (const middleware of wraps) this.wraps.push({ prefix: normalized === '/' ? undefined : normalized, middleware });
+    return this;
+  }
+
+  /** Adds routes compiled elsewhere (a micro-API `scope(...)`) to this application's route table. */
+  mount(...mountables: Mountable[]): this {
+    this.assertNotInitialized('mount');
+    for (const mountable of mountables) this.routeSources.push(mountable.toRouteSource());
+    return this;
+  }
+
+  /** @internal The lower-level form of `mount()`: a function producing compiled routes at init. */
+  addRouteSource(source: RouteSource): this {
+    this.assertNotInitialized('addRouteSource');
+    this.routeSources.push(source);
     return this;
   }
 
@@ -227,19 +265,41 @@ export class ArmatureApplication extends ArmatureApplicationContext {
     const globals = this.collectGlobalEnhancers();
     const enhanced = this.enhancedParts;
     for (const route of routes) enhanced.set(route, await this.enhancedPartsFor(route, globals));
-    return buildRouteTable(
+    const scope: RequestScope = { bodyLimit, data: (key) => this.get(key as never) };
+    const wrapsFor = (path: string): HttpMiddleware[] =>
+      this.wraps.filter((entry) => entry.prefix === undefined || isUnderPrefix(path, entry.prefix)).map((entry) => entry.middleware);
+    const withWraps = (handle: RouteHandle, path: string): RouteHandle => wrapRouteHandle(handle, wrapsFor(path), scope, logger);
+    const withCors = (handle: RouteHandle): RouteHandle => (cors === undefined ? handle : cors.wrap(handle));
+    const preflight = cors?.preflightHandle();
+    const missWraps = this.wraps.length === 0 ? undefined : wrapDynamicHandle(this.wraps, scope, logger);
+    const wrapUnmatched = this.middleware.wrapUnmatched;
+    const table = buildRouteTable(
       routes,
-      (route) => {
-        const handle = compileRoute(route, { bodyLimit, logger, instances: instanceSourceFor(route), enhanced: enhanced.get(route) });
-        return cors === undefined ? handle : cors.wrap(handle);
+      (route) => withWraps(withCors(compileRoute(route, { bodyLimit, logger, instances: instanceSourceFor(route), enhanced: enhanced.get(route) })), route.path),
+      {
+        preflight: preflight === undefined || missWraps === undefined ? preflight : missWraps(preflight),
+        versioning: this.versioning,
+        wrapMiss: missWraps === undefined ? wrapUnmatched : (handle) => missWraps(wrapUnmatched(handle)),
       },
-      { preflight: cors?.preflightHandle(), versioning: this.versioning, wrapMiss: this.middleware.wrapUnmatched },
     );
+    const context = { bodyLimit, logger, resolve: scope.data, globalPrefix: this.globalPrefix?.prefix.replace(/^\/+|\/+$/g, '') || undefined };
+    const mounted: MountedRoute[] = [];
+    for (const source of this.routeSources) mounted.push(...(await source(context)));
+    this.mountedRoutes = mounted.map((route) => ({ ...route, handle: withWraps(withCors(route.handle), route.path) }));
+    addMountedRoutes(table, this.mountedRoutes, preflight === undefined || missWraps === undefined ? preflight : missWraps(preflight));
+    return table;
   }
 
   private assertNotInitialized(method: string): void {
     if (this.initialized) throw new Error(`${method}() must be called before app.init() / app.listen()`);
   }
+}
+
+/** `/api/users` is under `/api`; `/apiary` is not. */
+function isUnderPrefix(path: string, prefix: string): boolean {
+  const lower = path.toLowerCase();
+  const base = prefix.toLowerCase();
+  return lower === base || lower.startsWith(`${base}/`);
 }
 
 function enhancerName(enhancer: object): string {

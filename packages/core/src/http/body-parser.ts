@@ -26,7 +26,8 @@ function mediaTypeOf(contentType: string): string {
 
 const POLLUTING_KEY = /"(?:__proto__|constructor)"\s*:/;
 
-function parseJson(raw: Buffer): unknown {
+/** JSON.parse with NestJS's errors (400 for malformed or too deep) and prototype-pollution keys refused. */
+export function parseJson(raw: Buffer): unknown {
   if (raw.length === 0) return {};
   const text = raw.toString('utf8');
   try {
