@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { AdapterOptions, HttpServerAdapter, RouteTableView } from '@armature/core';
+import type { AdapterOptions, HttpServerAdapter, LoggerService, RouteTableView } from '@armature/core';
 import { NodeRequestDispatcher } from './request-dispatcher';
+import { NodeWebSocketHost } from './websocket-host';
 
 export interface NodeAdapterOptions {
   /** Use this server instead of creating one (e.g. an `https.Server`). Its listeners are added to. */
@@ -36,6 +37,8 @@ export class NodeAdapter implements HttpServerAdapter {
   readonly name: string = 'node';
   protected readonly server: Server;
   protected readonly dispatcher: NodeRequestDispatcher;
+  private webSocketHost: NodeWebSocketHost | null = null;
+  private logger: LoggerService | null = null;
 
   constructor(options: NodeAdapterOptions = {}) {
     this.dispatcher = new NodeRequestDispatcher(options.lingerTimeout ?? DEFAULT_LINGER_TIMEOUT);
@@ -58,6 +61,7 @@ export class NodeAdapter implements HttpServerAdapter {
   init(table: RouteTableView, options: AdapterOptions): void {
     // Node's parser enforces it (431 through clientError) for connections accepted from now on.
     (this.server as ServerWithHeaderLimit).maxHeaderSize = options.maxHeaderSize;
+    this.logger = options.logger;
     this.dispatcher.attach(table, options.logger);
   }
 
@@ -84,10 +88,10 @@ export class NodeAdapter implements HttpServerAdapter {
    * Stops accepting at once, closes idle keep-alive connections, answers in-flight requests with
    * `Connection: close`, and resolves once every connection is gone (forcing them after `timeoutMs`).
    */
-  close(timeoutMs: number = DEFAULT_CLOSE_TIMEOUT): Promise<void> {
+  async close(timeoutMs: number = DEFAULT_CLOSE_TIMEOUT): Promise<void> {
     this.dispatcher.closing = true;
     const server = this.server;
-    return new Promise<void>((resolve) => {
+    const closed = new Promise<void>((resolve) => {
       const forceTimer = setTimeout(() => server.closeAllConnections(), timeoutMs);
       // A response that was already streaming when closing began went out without `Connection: close`;
       // its connection turns idle afterwards and would otherwise wait for the keep-alive timeout.
@@ -103,6 +107,23 @@ export class NodeAdapter implements HttpServerAdapter {
       });
       server.closeIdleConnections();
     });
+    // WebSockets get a 1001 closing frame (upgraded sockets are not HTTP connections node closes;
+    // server.close() above resolves once they are gone too).
+    if (this.webSocketHost !== null) {
+      this.webSocketHost.refusingUpgrades = true;
+      await this.webSocketHost.closeAll(undefined, undefined, Math.min(timeoutMs, 3000));
+    }
+    await closed;
+    if (this.webSocketHost !== null) this.webSocketHost.refusingUpgrades = false;
+  }
+
+  /** WebSocket routes on this server (the `ws` package, through the `upgrade` event) and topics. */
+  webSockets(): NodeWebSocketHost {
+    if (this.webSocketHost === null) {
+      this.webSocketHost = new NodeWebSocketHost(() => this.logger);
+      this.server.on('upgrade', this.webSocketHost.handleUpgrade);
+    }
+    return this.webSocketHost;
   }
 
   /** The `http.Server` itself (narrower than `NodeLikeServer`, so supertest's typings accept it). */

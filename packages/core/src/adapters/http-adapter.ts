@@ -1,6 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import type { RouteTableView } from '../router/route-handle';
 import type { LoggerService } from '../application/logger';
+import type { WebSocketHost } from './websocket-host';
 
 /** Limits and services the application hands to its adapter at init. */
 export interface AdapterOptions {
@@ -42,4 +43,16 @@ export interface HttpServerAdapter {
   getHttpServer(): NodeLikeServer;
   /** The native server object (uWS `TemplatedApp`, node `http.Server`). */
   getInstance<T = unknown>(): T;
+  /**
+   * How `listen(port, { workers })` runs copies of this server: `'thread'` when each worker thread
+   * can bind the port itself (uWS: SO_REUSEPORT), `'process'` (node `cluster`, the default) otherwise.
+   */
+  readonly workerKind?: 'thread' | 'process';
+  /** Closes the listen socket and every connection at once, synchronously (a dying worker thread calls it). */
+  closeNow?(): void;
+  /**
+   * WebSocket routes and pub/sub on this server's port (optional: adapters without it cannot run
+   * gateways). Created on first call; its connections are closed with 1001 by `close()`.
+   */
+  webSockets?(): WebSocketHost;
 }

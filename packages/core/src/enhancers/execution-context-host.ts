@@ -1,7 +1,10 @@
 import type { Type } from '../di';
-import type { ArgumentsHost, ContextType, ExecutionContext, HttpArgumentsHost } from './interfaces';
+import type { ArgumentsHost, ContextType, ExecutionContext, HttpArgumentsHost, WsArgumentsHost } from './interfaces';
 
-/** The execution context of one HTTP request: `[request, response, next]` plus the class and handler. */
+/**
+ * The execution context of one HTTP request (`[request, response, next]`) or one WebSocket message
+ * (`[client, data, event]`, type `'ws'`), plus the class and handler.
+ */
 export class ExecutionContextHost implements ExecutionContext, HttpArgumentsHost {
   constructor(
     private readonly args: unknown[],
@@ -31,8 +34,10 @@ export class ExecutionContextHost implements ExecutionContext, HttpArgumentsHost
   switchToRpc(): never {
     throw new Error('switchToRpc() is not available in an HTTP context');
   }
-  switchToWs(): never {
-    throw new Error('switchToWs() is not available in an HTTP context');
+  switchToWs(): WsArgumentsHost {
+    if (this.contextType !== 'ws') throw new Error(`switchToWs() is not available in an ${this.contextType.toUpperCase()} context`);
+    const args = this.args;
+    return { getClient: () => args[0] as never, getData: () => args[1] as never, getPattern: () => args[2] as string };
   }
   getRequest<T = any>(): T {
     return this.args[0] as T;

@@ -10,11 +10,22 @@ export interface HttpArgumentsHost {
   getNext<T = any>(): T;
 }
 
+/** The WebSocket view of a message: what `switchToWs()` returns (`@armature/websocket`). */
+export interface WsArgumentsHost {
+  /** The connected client (socket) the message came from. */
+  getClient<T = any>(): T;
+  /** The message's `data`. */
+  getData<T = any>(): T;
+  /** The message's `event`. */
+  getPattern(): string;
+}
+
 /** NestJS's `ArgumentsHost`: the handler's arguments, for exception filters. */
 export interface ArgumentsHost {
   getArgs<T extends any[] = any[]>(): T;
   getArgByIndex<T = any>(index: number): T;
   switchToHttp(): HttpArgumentsHost;
+  switchToWs(): WsArgumentsHost;
   getType<T extends string = ContextType>(): T;
 }
 

@@ -70,6 +70,9 @@ function contextOf(request: ArmatureRequest): ExecutionContext {
     getType: <T extends string>() => 'http' as T,
     getClass: <T>() => Object as unknown as Type<T>,
     getHandler: () => contextOf,
+    switchToWs: () => {
+      throw new Error('switchToWs() is not available in an HTTP context');
+    },
   };
 }
 
