@@ -136,7 +136,7 @@ describe.each(ADAPTERS)('Armature middleware in a decorator app (%s)', (_name, c
     const res = await request(`${running.url}/boom`);
     expect(res.statusCode).toBe(400);
     expect(await res.body.json()).toEqual({ statusCode: 400, message: 'no good', error: 'Bad Request' });
-    expect(seen).toEqual(['in GET /boom', 'out 400']);
+    expect(seen).toEqual(['in GET /boom', 'out 400 BadRequestException']);
     expect(res.headers['x-tag']).toBe('hello:-');
   });
 

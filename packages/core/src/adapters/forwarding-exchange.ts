@@ -20,6 +20,11 @@ export abstract class ForwardingExchange implements HttpExchange {
     return this.inner.bodyStream(limit);
   }
 
+  /** Passes the failure behind an error answer on to an exchange that records it (see error-writer.ts). */
+  recordFailure(error: unknown): void {
+    (this.inner as { recordFailure?: (error: unknown) => void }).recordFailure?.(error);
+  }
+
   abstract send(status: number, headers: OutgoingHeaders, body: string | Buffer | null, closeConnection?: boolean): void;
   abstract stream(status: number, headers: OutgoingHeaders, source: Readable): void;
 }

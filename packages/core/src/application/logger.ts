@@ -1,3 +1,8 @@
+import { requestLogger } from '../built-in/logger/request-logger';
+import type { RequestLoggerOptions } from '../built-in/logger/request-logger-options';
+import type { HttpMiddleware } from '../wrap/middleware';
+import { workerLogTag } from '../workers/worker-identity';
+
 export type LogLevel = 'log' | 'error' | 'warn' | 'debug' | 'verbose' | 'fatal';
 
 /** NestJS's LoggerService contract: any object with these methods can replace Armature's logger. */
@@ -55,7 +60,7 @@ export class ConsoleLogger implements LoggerService {
     const stack = level === 'error' && typeof params[0] === 'string' && params[0].includes('\n') ? `\n${params.shift()}` : '';
     const text = message instanceof Error ? (message.stack ?? message.message) : typeof message === 'string' ? message : JSON.stringify(message);
     const extra = params.length > 0 ? ` ${params.map((p) => (p instanceof Error ? p.stack : typeof p === 'string' ? p : JSON.stringify(p))).join(' ')}` : '';
-    const line = `[Armature] ${process.pid}  - ${new Date().toISOString()} ${level.toUpperCase().padStart(7)} ${context ? `[${context}] ` : ''}${text}${extra}${stack}\n`;
+    const line = `[Armature] ${process.pid}${workerLogTag()}  - ${new Date().toISOString()} ${level.toUpperCase().padStart(7)} ${context ? `[${context}] ` : ''}${text}${extra}${stack}\n`;
     (level === 'error' || level === 'fatal' || level === 'warn' ? process.stderr : process.stdout).write(line);
   }
 }
@@ -73,6 +78,19 @@ export class SilentLogger implements LoggerService {
  */
 export class Logger implements LoggerService {
   private static target: LoggerService = new ConsoleLogger();
+
+  /**
+   * Request logging middleware on pino with the defaults: one JSON line per request to stdout at
+   * 'info' and above (`app.use(Logger.default())`, `App.new().wrap(Logger.default())`).
+   */
+  static default(): HttpMiddleware {
+    return requestLogger();
+  }
+
+  /** Request logging middleware on pino, configured: level, redaction, destination, headers... (see `requestLogger`). */
+  static requests(options: RequestLoggerOptions): HttpMiddleware {
+    return requestLogger(options);
+  }
 
   /** Used by the application to route every `Logger` through its configured logger. */
   static overrideLogger(logger: LoggerService | LogLevel[] | false): void {

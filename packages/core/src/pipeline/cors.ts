@@ -3,6 +3,8 @@ import type { HttpExchange, OutgoingHeaders } from '../adapters/http-exchange';
 import { ForwardingExchange } from '../adapters/forwarding-exchange';
 import type { ArmatureRequest } from '../http/request';
 import type { RouteHandle } from '../router/route-handle';
+import { DEFAULT_METHODS } from '../built-in/cors/cors-config';
+import { corsHeaders, ECHO, type AllowedOrigin, type CorsRequest, type CorsRules } from '../built-in/cors/cors-rules';
 
 type StaticOrigin = boolean | string | RegExp | Array<string | RegExp>;
 type OriginCallback = (error: Error | null, origin?: StaticOrigin) => void;
@@ -24,16 +26,25 @@ export interface CorsOptions {
 const CORS_REQUEST_HEADERS = ['origin', 'access-control-request-method', 'access-control-request-headers'];
 const join = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(',') : value);
 
-/** Decides the CORS headers of a request, once per request, from options fixed at startup. */
+/**
+ * `app.enableCors()`: the `cors` package's options compiled into the CORS rules the `Cors`
+ * middleware also uses (built-in/cors/cors-rules.ts), applied by wrapping each route's exchange
+ * and by a preflight route on every path. One difference from the `cors` package: `*` is never
+ * sent with credentials (browsers refuse that pair); the request's origin is reflected instead.
+ */
 export class CorsPolicy {
-  private readonly methods: string;
-  private readonly exposed?: string;
-  private readonly allowedHeaders?: string;
+  private readonly rules: CorsRules;
+  private readonly decideOrigin: OriginDecider;
 
   constructor(private readonly options: CorsOptions = {}) {
-    this.methods = join(options.methods) ?? 'GET,HEAD,PUT,PATCH,POST,DELETE';
-    this.exposed = join(options.exposedHeaders);
-    this.allowedHeaders = join(options.allowedHeaders);
+    this.decideOrigin = originDecider(options.origin);
+    this.rules = {
+      credentials: options.credentials === true,
+      methods: join(options.methods) ?? DEFAULT_METHODS,
+      allowedHeaders: join(options.allowedHeaders) ?? ECHO,
+      exposedHeaders: join(options.exposedHeaders) || undefined,
+      maxAge: options.maxAge,
+    };
   }
 
   /**
@@ -62,31 +73,27 @@ export class CorsPolicy {
   }
 
   private headersFor(request: ArmatureRequest, preflight: boolean): OutgoingHeaders | Promise<OutgoingHeaders> {
-    const requestOrigin = request.headers.origin as string | undefined;
-    const option = this.options.origin;
-    if (typeof option !== 'function') return this.headersForOrigin(allowedOrigin(option ?? '*', requestOrigin), request, preflight);
-    return new Promise<StaticOrigin | undefined>((resolve, reject) =>
-      option(requestOrigin, (error, value) => (error ? reject(error) : resolve(value))),
-    ).then((decided) => this.headersForOrigin(allowedOrigin(decided, requestOrigin), request, preflight));
+    const corsRequest: CorsRequest = {
+      origin: request.headers.origin as string | undefined,
+      requestMethod: request.headers['access-control-request-method'] as string | undefined,
+      requestHeaders: request.headers['access-control-request-headers'] as string | undefined,
+    };
+    const allowed = this.decideOrigin(corsRequest.origin);
+    if (!(allowed instanceof Promise)) return corsHeaders(this.rules, allowed, corsRequest, preflight);
+    return allowed.then((decided) => corsHeaders(this.rules, decided, corsRequest, preflight));
   }
+}
 
-  private headersForOrigin(origin: string | undefined, request: ArmatureRequest, preflight: boolean): OutgoingHeaders {
-    const headers: string[] = [];
-    if (origin === '*') headers.push('access-control-allow-origin', '*');
-    else if (origin !== undefined) headers.push('access-control-allow-origin', origin, 'vary', 'Origin');
-    else headers.push('vary', 'Origin');
-    if (origin === undefined) return headers;
-    if (this.options.credentials) headers.push('access-control-allow-credentials', 'true');
-    if (preflight) {
-      headers.push('access-control-allow-methods', this.methods);
-      const allowHeaders = this.allowedHeaders ?? (request.headers['access-control-request-headers'] as string | undefined);
-      if (allowHeaders) headers.push('access-control-allow-headers', allowHeaders);
-      if (this.options.maxAge !== undefined) headers.push('access-control-max-age', String(this.options.maxAge));
-    } else if (this.exposed) {
-      headers.push('access-control-expose-headers', this.exposed);
-    }
-    return headers;
-  }
+/** The allowed origin for a request's Origin header (undefined when the request has none). */
+type OriginDecider = (requestOrigin: string | undefined) => AllowedOrigin | Promise<AllowedOrigin>;
+
+/** The `origin` option, as the `cors` package reads it, compiled into a decision per request. */
+function originDecider(option: CorsOptions['origin']): OriginDecider {
+  if (typeof option !== 'function') return (requestOrigin) => allowedOrigin(option ?? '*', requestOrigin);
+  return (requestOrigin) =>
+    new Promise<StaticOrigin | undefined>((resolve, reject) => option(requestOrigin, (error, value) => (error ? reject(error) : resolve(value)))).then((decided) =>
+      allowedOrigin(decided, requestOrigin),
+    );
 }
 
 /** The Access-Control-Allow-Origin value for a decided origin option, or undefined when refused. */

@@ -24,6 +24,8 @@ export function writeError(
     return;
   }
   if (response !== undefined) response.headersSent = true;
+  // An exchange that turns the answer into a value (Armature middleware's capture) keeps the failure for `response.error`.
+  (exchange as { recordFailure?: (error: unknown) => void }).recordFailure?.(error);
   if (error instanceof HttpException) {
     const status = error.getStatus();
     // A 413 leaves the rest of the body unread on the wire: the connection cannot be reused.

@@ -12,6 +12,7 @@ export class CaptureExchange implements HttpExchange {
   readonly response: Promise<HttpResponse>;
   private resolve!: (response: HttpResponse) => void;
   private captured = false;
+  private failure: unknown = undefined;
 
   constructor(
     private readonly inner: HttpExchange,
@@ -32,9 +33,15 @@ export class CaptureExchange implements HttpExchange {
     return this.inner.bodyStream(limit);
   }
 
+  /** Called by the pipeline's error writer just before it answers a failure: becomes `response.error`. */
+  recordFailure(error: unknown): void {
+    this.failure = error;
+  }
+
   send(status: number, headers: OutgoingHeaders, body: string | Buffer | null, closeConnection?: boolean): void {
     const response = new HttpResponse(status, headers.slice(), body);
     response.closeConnection = closeConnection === true;
+    response.error = this.failure;
     this.capture(response);
   }
 

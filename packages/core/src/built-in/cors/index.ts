@@ -1,0 +1,3 @@
+export { Cors, cors, type CorsMiddleware } from './cors';
+export type { CorsConfig } from './cors-config';
+export type { OriginPredicate, OriginSetting } from './origin-rule';

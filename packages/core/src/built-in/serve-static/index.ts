@@ -1,0 +1,2 @@
+export { serveStatic } from './serve-static';
+export type { ServeStaticOptions } from './serve-static-options';
