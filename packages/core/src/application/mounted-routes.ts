@@ -3,6 +3,7 @@ import type { RouteHandle } from '../router/route-handle';
 import type { RouteTable } from '../router/route-table';
 import type { RouteSchema } from '../schema';
 import type { DataKey } from '../wrap/http-request';
+import type { HttpMiddleware } from '../wrap/middleware';
 
 /** Methods a route registered for every method answers. */
 const ALL_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'SEARCH'];
@@ -17,6 +18,12 @@ export interface MountedRoute {
   /** Names the handler in duplicate-route errors and `getRoutes()` (e.g. `GET /users (micro)`). */
   readonly owner: string;
   readonly schemas?: RouteSchema;
+  /**
+   * The handle already runs the application's Armature middleware (`context.middlewareFor(path)`)
+   * in its own chain, so the application must not wrap it again: one chain and one `HttpRequest`
+   * per request, which lets `req.locals`/`req.id` set by app middleware reach the handler.
+   */
+  readonly includesAppMiddleware?: boolean;
 }
 
 /** What a route source gets from the application it is mounted into. */
@@ -27,6 +34,8 @@ export interface RouteSourceContext {
   readonly resolve: (key: DataKey) => unknown;
   /** The global prefix (without slashes at the ends), when one is set. */
   readonly globalPrefix: string | undefined;
+  /** The application's Armature middleware (`app.use()`) that applies to `path`, outermost first. */
+  readonly middlewareFor: (path: string) => readonly HttpMiddleware[];
 }
 
 /** Produces compiled routes at `init()`, once the application's DI container is ready. */

@@ -2,6 +2,7 @@ import type { HttpExchange } from '../adapters/http-exchange';
 import { BadRequestException, UnsupportedMediaTypeException } from '../exceptions';
 import { parseJson } from '../http/body-parser';
 import type { ArmatureRequest, IncomingHeaders } from '../http/request';
+import { UndeclaredReadError, type DeclaredReads } from './declared-reads';
 
 /** A key for shared state: a class (`req.data(Db)`) or a string/symbol token. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -18,6 +19,8 @@ export interface RequestScope {
   readonly validateParams?: (params: Record<string, string>) => unknown;
   readonly validateQuery?: (query: Record<string, unknown>) => unknown;
   readonly validateBody?: (body: unknown) => unknown;
+  /** What the route declared it reads (micro routes): other reads throw `UndeclaredReadError`. Undefined: no checks. */
+  readonly declared?: DeclaredReads;
 }
 
 const EMPTY_BODY = Buffer.alloc(0);
@@ -32,10 +35,11 @@ export class HttpRequest<
   Query extends Record<string, unknown> = Record<string, unknown>,
   Body = unknown,
 > {
-  /** Per-request state middleware hand to each other and to the handler (e.g. the authenticated user). */
-  readonly locals: Record<string, unknown> = {};
   /** The request id, once the RequestId middleware (or a caller) set one. */
   id: string | undefined = undefined;
+  // Created on first use: most requests never touch `locals`, and the micro API builds one
+  // HttpRequest per request on its hot path.
+  private localState: Record<string, unknown> | undefined = undefined;
   private rawBody: Promise<Buffer> | undefined = undefined;
   private parsedBody: Promise<Body> | undefined = undefined;
   private validParams: Params | undefined = undefined;
@@ -48,6 +52,12 @@ export class HttpRequest<
     readonly exchange: HttpExchange,
     private readonly scope: RequestScope,
   ) {}
+
+  /** Per-request state middleware hand to each other and to the handler (e.g. the authenticated user). */
+  get locals(): Record<string, unknown> {
+    this.localState ??= {};
+    return this.localState;
+  }
 
   get method(): string {
     return this.raw.method;
@@ -67,7 +77,10 @@ export class HttpRequest<
     return this.raw.headers;
   }
 
+  /** The remote address (a micro route declares it reads it: `reads: { ip: true }`). */
   get ip(): string | undefined {
+    const declared = this.scope.declared;
+    if (declared !== undefined && !declared.ip) throw new UndeclaredReadError(declared.route, 'the remote address (req.ip)', 'reads: { ip: true }');
     return this.raw.ip;
   }
 
@@ -99,12 +112,21 @@ export class HttpRequest<
 
   /** A header's value (repeated headers joined with ', '), case-insensitive. */
   header(name: string): string | undefined {
-    const value = this.raw.headers[name.toLowerCase()];
+    const key = name.toLowerCase();
+    const declared = this.scope.declared;
+    if (declared !== undefined && declared.headers !== 'all' && !declared.headers.has(key)) {
+      throw new UndeclaredReadError(declared.route, `the header '${key}'`, `reads: { headers: ['${key}'] } (or 'all')`);
+    }
+    const value = this.raw.headers[key];
     return Array.isArray(value) ? value.join(', ') : value;
   }
 
   /** The raw body bytes (empty when the request has none). Refused with 413 past the route's limit. */
   body(): Promise<Buffer> {
+    const declared = this.scope.declared;
+    if (declared !== undefined && !declared.body) {
+      return Promise.reject(new UndeclaredReadError(declared.route, 'the request body', 'reads: { body: true }'));
+    }
     return hasBody(this.raw) ? this.readBodyOnce(this.scope.bodyLimit) : Promise.resolve(EMPTY_BODY);
   }
 
@@ -124,7 +146,8 @@ export class HttpRequest<
    */
   json<T = Body>(): Promise<T> {
     this.parsedBody ??= this.body().then((raw) => {
-      const type = this.header('content-type');
+      // Read directly: a route that reads the body always has its framing headers copied.
+      const type = this.raw.headers['content-type'] as string | undefined;
       if (type !== undefined && !isJsonType(type)) throw new UnsupportedMediaTypeException(`Expected a JSON body, got ${type}`);
       if (raw.length === 0) throw new BadRequestException('Expected a JSON body, but the request has none');
       const value = parseJson(raw);
@@ -146,6 +169,7 @@ function hasBody(request: ArmatureRequest): boolean {
 }
 
 function isJsonType(contentType: string): boolean {
+  if (contentType === 'application/json') return true; // what nearly every client sends: no parsing
   const semicolon = contentType.indexOf(';');
   const media = (semicolon === -1 ? contentType : contentType.slice(0, semicolon)).trim().toLowerCase();
   return media === 'application/json' || media.endsWith('+json');
