@@ -20,7 +20,7 @@ const config: Config = {
   transform: { '^.+\\.(t|j)sx?$': swc as never },
   // Tests run against the sources; the ESM/CJS packaging test loads the built dist on purpose.
   moduleNameMapper: {
-    '^@armature/(core|platform-uws|platform-node|testing|cli)$': '<rootDir>/packages/$1/src',
+    '^@armature/(core|platform-uws|platform-node|testing|cli|websocket)$': '<rootDir>/packages/$1/src',
   },
   testMatch: ['<rootDir>/packages/*/test/**/*.test.ts', '<rootDir>/examples/*/test/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
   testTimeout: 20000,

@@ -109,6 +109,7 @@ async function main() {
     pinning,
     startedAt,
     finishedAt,
+    command: ['node benchmarks/run.js', ...process.argv.slice(2)].join(' '),
     foreignLimit: FOREIGN_CPU_LIMIT_CORES,
     maxAttempts: MAX_ATTEMPTS,
   });

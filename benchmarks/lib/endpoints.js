@@ -44,14 +44,20 @@ const ENDPOINTS = [
   },
   {
     // A route as applications write them: an API-key guard, body validation and a response
-    // shaped to three fields. Served only by the frameworks that have those features.
+    // shaped to three fields. Served by the frameworks that have those features, and by the uWS
+    // baselines wired by hand with ajv (servers/_realistic.js), which the ratios are taken against.
     name: 'realistic',
     method: 'POST',
     path: '/realistic',
     headers: { 'x-api-key': 'bench-key' },
     body: ECHO_JSON,
-    servers: ['armature-decorators', 'armature-node', 'nest-fastify', 'nest-express'],
+    servers: ['uws-raw', 'uws-find-my-way', 'armature-decorators', 'armature-micro', 'armature-node', 'fastify', 'nest-fastify', 'nest-express'],
     expect: { contentType: 'application/json', json: { id: ECHO_BODY.id, name: ECHO_BODY.name, email: ECHO_BODY.email } },
+    // The guard and the validation must really run: these are checked before any load.
+    rejects: [
+      { what: 'no API key', headers: {}, body: ECHO_JSON, status: 403 },
+      { what: 'invalid body', headers: { 'x-api-key': 'bench-key' }, body: JSON.stringify({ ...ECHO_BODY, email: 'not an email' }), status: 400 },
+    ],
   },
 ];
 

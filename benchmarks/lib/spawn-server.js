@@ -17,15 +17,17 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /**
  * @returns {Promise<{ pid, port, startupMs, stop(): Promise<void>, output(): string }>}
  */
-async function startServer({ file, pinning, probePath = '/plaintext', startupTimeoutMs = 30000 }) {
+async function startServer({ file, pinning, probePath = '/plaintext', startupTimeoutMs = 30000, env = {}, unsetEnv = [], pollIntervalMs = POLL_INTERVAL_MS }) {
   const port = await freePort();
   const [command, args] = pinnedCommand(pinning, pinning.serverCpu, process.execPath, ['-r', EXIT_WITH_PARENT, file]);
+  const childEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', ...env };
+  for (const name of unsetEnv) delete childEnv[name];
   const started = process.hrtime.bigint();
   // taskset execs node, so child.pid is the server's own pid (what /proc reads).
   const child = track(
     spawn(command, args, {
       cwd: path.dirname(file),
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
+      env: childEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     }),
   );
@@ -67,7 +69,7 @@ async function startServer({ file, pinning, probePath = '/plaintext', startupTim
     } catch {
       // not listening yet
     }
-    await sleep(POLL_INTERVAL_MS);
+    await sleep(pollIntervalMs);
   }
   const startupMs = Number(process.hrtime.bigint() - started) / 1e6;
 

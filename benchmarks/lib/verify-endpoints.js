@@ -29,6 +29,12 @@ async function verifyEndpoints(serverName, port, endpoints) {
     const res = await httpRequest({ port, method: endpoint.method, path: endpoint.path, body: endpoint.body, headers: endpoint.headers });
     const problem = problemWith(endpoint, res);
     if (problem) throw new Error(`${serverName}: ${endpoint.method} ${endpoint.path}: ${problem}`);
+    for (const reject of endpoint.rejects ?? []) {
+      const refused = await httpRequest({ port, method: endpoint.method, path: endpoint.path, body: reject.body, headers: reject.headers });
+      if (refused.status !== reject.status) {
+        throw new Error(`${serverName}: ${endpoint.method} ${endpoint.path} with ${reject.what}: status ${refused.status}, expected ${reject.status}`);
+      }
+    }
   }
 }
 

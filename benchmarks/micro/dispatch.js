@@ -1,107 +1,111 @@
 'use strict';
-// Dispatch cost of compiled routes, without sockets: route lookup + the route's closure + the write
-// into an exchange that discards it. Used to show that a route with no pipeline stages runs the
-// same code path before and after a change (compare two builds of @armature/core):
-//   node benchmarks/micro/dispatch.js                      # this tree's packages/core/dist
-//   node benchmarks/micro/dispatch.js --core /path/to/core/dist --label before
+// Dispatch cost of compiled routes, without sockets: route lookup + ArmatureRequest + the route's
+// closure + the write into an exchange that drops the answer: Armature's own work per request,
+// with the adapter's native calls left out. Measured for apps of 10, 100 and 1000 routes
+// (lib/generated-app.js), each operation cycling over routes spread across all controllers, so
+// that a flat row means the per-request cost does not grow with the app.
+//   node benchmarks/micro/dispatch.js [--routes 10,100,1000] [--time 1000] [--core DIR]
+// Compare two builds of @armature/core (e.g. before/after a change):
+//   node benchmarks/micro/dispatch.js --core /path/to/other/packages/core/dist
 require('reflect-metadata');
-const path = require('node:path');
 const { Bench } = require('tinybench');
+const { loadCore, routeCounts, benchOptions, clockName, printTable } = require('./lib/options');
+const { appModule, buildApp } = require('./app-build');
+const { ROUTES_PER_CONTROLLER } = require('../lib/generated-app');
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
-const coreDir = path.resolve(option('--core', path.join(__dirname, '../../packages/core/dist')));
-const label = option('--label', 'current');
-const core = require(coreDir);
+const BATCH = 256;
+const BODY = Buffer.from(JSON.stringify({ name: 'Ada', tags: ['math', 'engines'] }));
+const BODY_HEADERS = { 'content-type': 'application/json', 'content-length': String(BODY.length) };
 
-/** An exchange that drops the response and tells when it came: what is measured is Armature's own work. */
-function discardingExchange(done) {
-  return {
-    aborted: false,
-    readBody: () => Promise.resolve(Buffer.from('{"a":1,"b":"two"}')),
-    bodyStream: () => {
-      throw new Error('not used');
-    },
-    send: done,
-    stream: done,
-  };
-}
-
-/** A do-nothing adapter that just keeps the compiled table. */
-function tableCapture() {
-  return {
-    name: 'bench',
-    table: undefined,
-    init(table) {
-      this.table = table;
-    },
-    listen: async () => undefined,
-    address: () => null,
-    close: async () => undefined,
-    getHttpServer: () => undefined,
-    getInstance: () => undefined,
-  };
-}
-
-function decorate(cls, key, decorators) {
-  const descriptor = Object.getOwnPropertyDescriptor(cls.prototype, key);
-  Object.defineProperty(cls.prototype, key, Reflect.decorate(decorators, cls.prototype, key, descriptor) || descriptor);
-}
-const param = (index, decorator) => (target, key) => decorator(target, key, index);
-
-async function buildTable() {
-  const { Module, Controller, Get, Param, ArmatureFactory } = core;
-  class BenchController {
-    json() {
-      return { message: 'Hello, World!' };
-    }
-    user(id) {
-      return { id, name: `User ${id}` };
-    }
+/** An exchange that drops the response and counts it: what is measured is Armature's own work. */
+class DiscardingExchange {
+  constructor(onSent) {
+    this.aborted = false;
+    this.draining = false;
+    this.onSent = onSent;
   }
-  decorate(BenchController, 'json', [Get('json')]);
-  decorate(BenchController, 'user', [Get('users/:id'), param(0, Param('id')), Reflect.metadata('design:paramtypes', [String])]);
-  const withGuard = typeof core.UseGuards === 'function';
-  if (withGuard) {
-    BenchController.prototype.guarded = function guarded() {
-      return { guarded: true };
-    };
-    decorate(BenchController, 'guarded', [Get('guarded'), core.UseGuards({ canActivate: () => true })]);
+  readBody() {
+    return Promise.resolve(BODY);
   }
-  Reflect.decorate([Controller()], BenchController);
-  class BenchModule {}
-  Reflect.decorate([Module({ controllers: [BenchController] })], BenchModule);
-  const adapter = tableCapture();
-  const app = await ArmatureFactory.create(BenchModule, adapter, { logger: false });
-  await app.init();
-  return { table: adapter.table, withGuard };
+  bodyStream() {
+    throw new Error('not used');
+  }
+  send(status) {
+    if (status >= 400) throw new Error(`route answered ${status}`);
+    this.onSent();
+  }
+  stream() {
+    this.onSent();
+  }
 }
 
-async function main() {
-  const { table, withGuard } = await buildTable();
+/** `count` request paths of one kind, spread over the controllers of an app of `routes` routes. */
+function spread(routes, make) {
+  const controllers = Math.ceil(routes / ROUTES_PER_CONTROLLER);
+  return Array.from({ length: BATCH }, (_, k) => make(Math.floor((k * controllers) / BATCH)));
+}
+
+const CASES = {
+  'GET static (/resourceN/stats/count)': { method: 'GET', path: (c) => `/resource${c}/stats/count` },
+  'GET one param (/resourceN/:id)': { method: 'GET', path: (c) => `/resource${c}/${1000 + c}` },
+  'GET two params (/resourceN/:id/notes/:noteId)': { method: 'GET', path: (c) => `/resource${c}/${c}/notes/${c + 7}` },
+  'POST with a JSON body (/resourceN)': { method: 'POST', path: (c) => `/resource${c}`, body: true },
+};
+
+async function measure() {
+  const { core } = loadCore();
   const { ArmatureRequest } = core;
-  // Each dispatch resolves when the route wrote its response (synchronously for plain routes).
-  const dispatch = (method, url) =>
-    new Promise((resolve) => {
-      const match = table.lookup(method, url);
-      match.handle.run(new ArmatureRequest(method, url, '', {}, match.params), discardingExchange(resolve));
-    });
-  const bench = new Bench({ time: Number(option('--time', 1500)), warmup: true });
-  bench.add('GET /json (no pipeline stages)', () => dispatch('GET', '/json'));
-  bench.add('GET /users/:id (no pipeline stages)', () => dispatch('GET', '/users/42'));
-  bench.add('GET /nope (404)', () => dispatch('GET', '/nope'));
-  if (withGuard) bench.add('GET /guarded (one guard: pipeline path)', () => dispatch('GET', '/guarded'));
-  await bench.run();
-  console.log(`# dispatch (${label}: ${coreDir}), node ${process.version}`);
-  console.log('| route | median ns/op | p75 ns/op | samples |');
-  console.log('| --- | ---: | ---: | ---: |');
-  for (const task of bench.tasks) {
-    const latency = task.result.latency; // milliseconds
-    console.log(`| ${task.name} | ${(latency.p50 * 1e6).toFixed(0)} | ${(latency.p75 * 1e6).toFixed(0)} | ${latency.samplesCount ?? latency.samples?.length} |`);
+  const results = [];
+  for (const [name, kase] of Object.entries(CASES)) {
+    const bench = new Bench(benchOptions());
+    for (const count of routeCounts()) {
+      if (count < ROUTES_PER_CONTROLLER) continue;
+      const table = await buildApp(core, appModule(core, count, false));
+      const paths = spread(count, kase.path);
+      const headers = kase.body ? BODY_HEADERS : undefined;
+      if (kase.body) {
+        // Body routes finish after a resolved promise: one operation = BATCH dispatches awaited together.
+        bench.add(`${count} routes`, async () => {
+          let sent = 0;
+          const pending = [];
+          for (let i = 0; i < BATCH; i++) {
+            pending.push(
+              new Promise((resolve) => {
+                const match = table.lookup('POST', paths[i]);
+                match.handle.run(new ArmatureRequest('POST', paths[i], '', { ...headers }, match.params), new DiscardingExchange(() => resolve(sent++)));
+              }),
+            );
+          }
+          await Promise.all(pending);
+          if (sent !== BATCH) throw new Error(`${sent} answers`);
+        });
+      } else {
+        let sent = 0;
+        const exchange = new DiscardingExchange(() => sent++);
+        bench.add(`${count} routes`, () => {
+          sent = 0;
+          for (let i = 0; i < BATCH; i++) {
+            const match = table.lookup(kase.method, paths[i]);
+            match.handle.run(new ArmatureRequest(kase.method, paths[i], '', {}, match.params), exchange);
+          }
+          if (sent !== BATCH) throw new Error(`${sent} answers`);
+        });
+      }
+    }
+    await bench.run();
+    for (const row of printTable(`dispatch: ${name} (${clockName()}, per request)`, bench, { perOp: BATCH })) {
+      results.push({ case: name, count: Number(/^(\d+) routes/.exec(row.name)[1]), ...row });
+    }
   }
+  return results;
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  console.log(`# dispatch of compiled routes, node ${process.version} (${loadCore().dir})`);
+  measure().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
+
+module.exports = { measure, DiscardingExchange };

@@ -3,11 +3,13 @@
 // replies go through fast-json-stringify.
 const Fastify = require('fastify');
 const schemas = require('./_schemas');
+const realisticSchemas = require('./_realistic');
 
 const port = Number(process.env.PORT);
 const host = process.env.HOST || '127.0.0.1';
 
-const app = Fastify({ logger: false });
+// The email format as the other servers check it (Fastify's ajv-formats would use its own).
+const app = Fastify({ logger: false, ajv: { customOptions: { formats: { email: realisticSchemas.EMAIL } } } });
 
 app.get('/plaintext', (request, reply) => {
   reply.type('text/plain').send('Hello, World!');
@@ -23,6 +25,20 @@ app.get('/users/:id', { schema: { response: { 200: schemas.user } } }, async (re
 });
 
 app.post('/echo', { schema: { response: { 200: schemas.echo } } }, async (request) => request.body);
+
+// POST /realistic: the API-key guard as a preHandler hook, the body schema validated by Fastify's
+// ajv, the response shaped to three fields by the response schema (fast-json-stringify).
+app.post(
+  '/realistic',
+  {
+    schema: { body: realisticSchemas.userSchema, response: { 200: realisticSchemas.createdSchema } },
+    preHandler: (request, reply, done) => {
+      if (request.headers['x-api-key'] === 'bench-key') return done();
+      reply.code(403).send({ statusCode: 403, message: 'Forbidden resource', error: 'Forbidden' });
+    },
+  },
+  async (request) => request.body,
+);
 
 app.listen({ port, host }).catch((err) => {
   console.error(err);

@@ -40,8 +40,25 @@ router.on('POST', '/echo', () => {}, {
   readsBody: true,
   handle: (res, params, body) => sendJson(res, serializeEcho(JSON.parse(body))),
 });
+// Guard, validation, three fields out (servers/_realistic.js), serialized by fast-json-stringify.
+// ajv is loaded on the first call (see uws-raw.js).
+let realisticRoute = null;
+router.on('POST', '/realistic', () => {}, {
+  readsBody: true,
+  readsApiKey: true,
+  handle: (res, params, body, apiKey) => {
+    if (realisticRoute === null) {
+      const { realistic, createdSchema, STATUS_LINES } = require('./_realistic');
+      realisticRoute = { realistic, STATUS_LINES, serializeCreated: fastJson(createdSchema) };
+    }
+    const { realistic, STATUS_LINES, serializeCreated } = realisticRoute;
+    const [status, payload] = realistic(apiKey, body, serializeCreated);
+    if (status !== 200) res.writeStatus(STATUS_LINES[status]);
+    sendJson(res, payload);
+  },
+});
 
-function readBody(res, route, params) {
+function readBody(res, route, params, apiKey) {
   let aborted = false;
   let chunks = null;
   res.onAborted(() => {
@@ -56,7 +73,7 @@ function readBody(res, route, params) {
     if (aborted) return;
     res.cork(() => {
       try {
-        route.store.handle(res, params, body);
+        route.store.handle(res, params, body, apiKey);
       } catch {
         res.writeStatus('400 Bad Request').end();
       }
@@ -72,7 +89,7 @@ app.any('/*', (res, req) => {
     res.writeStatus('404 Not Found').end();
     return;
   }
-  if (route.store.readsBody) readBody(res, route, route.params);
+  if (route.store.readsBody) readBody(res, route, route.params, route.store.readsApiKey ? req.getHeader('x-api-key') : '');
   else route.store.handle(res, route.params);
 });
 

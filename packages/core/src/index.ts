@@ -31,6 +31,10 @@ export { RouteTable } from './router/route-table';
 export * from './wrap';
 export type { Mountable, MountedRoute, RouteSource, RouteSourceContext } from './application/mounted-routes';
 
+// Micro API: App.new().wrap(mw).route('/', get(h)).service(scope('/api')...)
+export * from './micro';
+export * from './built-in';
+
 // HTTP objects handlers see
 export { ArmatureRequest, type IncomingHeaders } from './http/request';
 export { ArmatureResponse } from './http/response';
@@ -42,8 +46,17 @@ export * from './exceptions';
 // Logging
 export * from './application/logger';
 
+// Worker mode: one server per core (app.listen(port, { workers }), serveWithWorkers for other APIs)
+export * from './workers';
+
 // Adapter SPI: what @armature/platform-* implement
 export * from './adapters/http-exchange';
 export * from './adapters/http-adapter';
+export * from './adapters/websocket-host';
+// For packages that extend every application (e.g. @armature/websocket) and read the pipeline's metadata
+export * from './application/application-extensions';
+export { GUARDS_METADATA, INTERCEPTORS_METADATA, PIPES_METADATA, FILTERS_METADATA } from './enhancers/metadata-keys';
+export { ROUTE_ARGS_METADATA } from './decorators/metadata-keys';
+export { caughtExceptionsOf } from './enhancers/catch.decorator';
 export * from './router/route-handle';
 export { errorJson, statusText } from './http/error-json';

@@ -11,6 +11,39 @@ const FIRST_VALUE_WINS = new Set([
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
+/**
+ * The internalized constant for a common header name, else the name itself. uWS hands over a new
+ * string for every name; used as a property key, V8 must first find its internalized twin (a hash
+ * and a table probe, twice: the read and the write below). A length switch and one comparison
+ * are cheaper for the names most requests carry.
+ */
+export function commonHeaderName(name: string): string {
+  switch (name.length) {
+    case 4:
+      return name === 'host' ? 'host' : name;
+    case 6:
+      return name === 'accept' ? 'accept' : name === 'cookie' ? 'cookie' : name === 'origin' ? 'origin' : name;
+    case 7:
+      return name === 'referer' ? 'referer' : name;
+    case 9:
+      return name === 'x-api-key' ? 'x-api-key' : name;
+    case 10:
+      return name === 'user-agent' ? 'user-agent' : name === 'connection' ? 'connection' : name;
+    case 12:
+      return name === 'content-type' ? 'content-type' : name === 'x-request-id' ? 'x-request-id' : name;
+    case 13:
+      return name === 'authorization' ? 'authorization' : name === 'cache-control' ? 'cache-control' : name === 'if-none-match' ? 'if-none-match' : name;
+    case 14:
+      return name === 'content-length' ? 'content-length' : name;
+    case 15:
+      return name === 'accept-encoding' ? 'accept-encoding' : name === 'accept-language' ? 'accept-language' : name === 'x-forwarded-for' ? 'x-forwarded-for' : name;
+    case 17:
+      return name === 'transfer-encoding' ? 'transfer-encoding' : name;
+    default:
+      return name;
+  }
+}
+
 /** Adds one received header line (name already lower case, as uWS gives it) to `target`. */
 export function addHeaderLine(target: IncomingHeaders, name: string, value: string): void {
   const previous = target[name];

@@ -1,5 +1,5 @@
 import { errorJson, type IncomingHeaders } from '@armature/core';
-import { addHeaderLine } from './header-copy';
+import { addHeaderLine, commonHeaderName } from './header-copy';
 
 /*
  * uWS 20.30's parser leaves gaps the adapter closes in JavaScript, from the headers alone:
@@ -71,8 +71,10 @@ const HEADER_LINE_OVERHEAD = 4;
 
 /**
  * One pass over the request's headers (uWS `forEach`) that measures the header block, notices
- * Content-Length / Transfer-Encoding, and copies every header when the route wants them all.
- * One instance per adapter; its visitor is bound once, so the pass allocates no closure.
+ * Content-Length / Transfer-Encoding, and copies the headers the route reads: all of them, or the
+ * named ones (reading those here costs a string comparison each, where a `getHeader` per name
+ * afterwards would cost a native call each). One instance per adapter; its visitor is bound
+ * once, so the pass allocates no closure.
  */
 export class RequestHeaderScan {
   /** After an ACCEPT: the declared body length, NO_BODY or CHUNKED_BODY. */
@@ -83,6 +85,7 @@ export class RequestHeaderScan {
   private conflictingLengths = false;
   private transferEncoding: string | undefined = undefined;
   private sink: IncomingHeaders | null = null;
+  private wanted: readonly string[] | null = null;
 
   constructor(private readonly maxHeaderBytes: number) {}
 
@@ -95,21 +98,33 @@ export class RequestHeaderScan {
     } else if (name.length === 17 && name === TRANSFER_ENCODING) {
       this.transferEncoding = this.transferEncoding === undefined ? value : `${this.transferEncoding}, ${value}`;
     }
-    if (this.sink !== null) addHeaderLine(this.sink, name, value);
+    if (this.sink === null) return;
+    if (this.wanted === null) {
+      addHeaderLine(this.sink, commonHeaderName(name), value);
+      return;
+    }
+    // The route's own (internalized) name is the key: V8 then stores it without first looking
+    // up uWS's fresh copy of the name in its string table.
+    const index = this.wanted.indexOf(name);
+    if (index !== -1) addHeaderLine(this.sink, this.wanted[index], value);
   };
 
   /**
    * HOT PATH (every request). `requestLineBytes` is the size of the request line, which counts
-   * toward the limit as in node. `sink` receives every header, or is null when the route reads none.
+   * toward the limit as in node. `sink` receives the headers the route reads (null when it reads
+   * none): those named in `wanted` (lower case), or every one when `wanted` is null. Repeated
+   * lines are merged as node merges them, whichever way they are copied.
    */
-  inspect(request: HeaderSource, requestLineBytes: number, sink: IncomingHeaders | null): HeaderVerdict {
+  inspect(request: HeaderSource, requestLineBytes: number, sink: IncomingHeaders | null, wanted: readonly string[] | null = null): HeaderVerdict {
     this.blockBytes = requestLineBytes;
     this.contentLength = undefined;
     this.conflictingLengths = false;
     this.transferEncoding = undefined;
     this.sink = sink;
+    this.wanted = wanted;
     request.forEach(this.visit);
     this.sink = null;
+    this.wanted = null;
 
     if (this.blockBytes > this.maxHeaderBytes) return HEADERS_TOO_LARGE;
     if (this.contentLength === undefined && this.transferEncoding === undefined) {

@@ -1,4 +1,3 @@
-import { isIPv6 } from 'node:net';
 import {
   ArmatureRequest,
   errorJson,
@@ -16,6 +15,7 @@ import { ACCEPT, REJECTIONS, RequestHeaderScan, type HeaderVerdict } from './req
 import { UwsServerFacade, type BoundAddress, type ListenTarget } from './server-facade';
 import { statusLine } from './status-lines';
 import { UwsExchange, type ExchangeOwner } from './uws-exchange';
+import { UwsWebSocketHost } from './websocket-host';
 import type { HttpResponse, UwsApp, UwsModule, UwsRequest, us_listen_socket } from './uws-types';
 
 export interface UwsAdapterOptions {
@@ -61,6 +61,8 @@ function rejectRequest(res: HttpResponse, req: UwsRequest, verdict: HeaderVerdic
  */
 export class UwsAdapter implements HttpServerAdapter, ExchangeOwner, ListenTarget {
   readonly name = 'uws';
+  /** Worker mode runs threads: each binds the port itself (uWS sets SO_REUSEPORT; docs/workers.md). */
+  readonly workerKind = 'thread' as const;
   readonly largeBodyThreshold: number;
 
   private readonly uws: UwsModule;
@@ -75,6 +77,7 @@ export class UwsAdapter implements HttpServerAdapter, ExchangeOwner, ListenTarge
   private facade: UwsServerFacade | null = null;
   private isDraining = false;
   private defaultBodyLimit = 0;
+  private webSocketHost: UwsWebSocketHost | null = null;
 
   constructor(options: UwsAdapterOptions = {}) {
     const loaded = loadUws();
@@ -124,10 +127,12 @@ export class UwsAdapter implements HttpServerAdapter, ExchangeOwner, ListenTarge
     const needs = handle.needs;
     const headers: IncomingHeaders = {};
     const scan = this.scan;
+    // The scan visits every header anyway (for the limits): it copies the ones the route reads.
     const verdict = scan.inspect(
       req,
       method.length + path.length + rawQuery.length + REQUEST_LINE_OVERHEAD,
-      needs.allHeaders ? headers : null,
+      needs.allHeaders || needs.headerNames.length > 0 ? headers : null,
+      needs.allHeaders ? null : needs.headerNames,
     );
 
     if (verdict !== ACCEPT) {
@@ -135,16 +140,8 @@ export class UwsAdapter implements HttpServerAdapter, ExchangeOwner, ListenTarge
       return;
     }
     const exchange = new UwsExchange(this, res, method === 'HEAD', scan.declaredLength);
-    res.onAborted(exchange.onAborted);
     this.inFlight.started();
 
-    if (!needs.allHeaders) {
-      const names = needs.headerNames;
-      for (let i = 0; i < names.length; i++) {
-        const value = req.getHeader(names[i]);
-        if (value !== '') headers[names[i]] = value; // uWS returns '' for a missing header
-      }
-    }
     const request = new ArmatureRequest(method, path, rawQuery, headers, match.params);
     if (needs.ip) request.ip = formatRemoteAddress(res.getRemoteAddress());
 
@@ -156,6 +153,9 @@ export class UwsAdapter implements HttpServerAdapter, ExchangeOwner, ListenTarge
     }
     exchange.dispatching = false;
     if (needs.body) exchange.collectBodyAhead();
+    // uWS requires an abort handler on any answer still pending when this callback returns (body
+    // to read, async handler, large or streamed body): only those pay for one.
+    if (!exchange.isFinished) res.onAborted(exchange.abortHandler());
   };
 
   listen(port: number, host?: string): Promise<void> {
@@ -197,13 +197,29 @@ export class UwsAdapter implements HttpServerAdapter, ExchangeOwner, ListenTarge
     }
     this.listenSocket = result.socket;
     const address = host ?? '::';
-    this.bound = { address, family: isIPv6(address) ? 'IPv6' : 'IPv4', port: this.uws.us_socket_local_port(result.socket) };
+    // uWS bound it, so the address is valid: only IPv6 has colons. (node's isIPv6 compiles a large
+    // regular expression on first use: ~5 ms of boot.)
+    this.bound = { address, family: address.includes(':') ? 'IPv6' : 'IPv4', port: this.uws.us_socket_local_port(result.socket) };
     this.facade?.announceListening();
     return this.bound;
   }
 
   address(): BoundAddress | null {
     return this.bound === null ? null : { ...this.bound };
+  }
+
+  /**
+   * Closes the listen socket and every connection at once, synchronously. A worker thread about to
+   * die calls it: a thread that ends with uWS sockets open makes node abort the whole process.
+   */
+  closeNow(): void {
+    if (this.listenSocket !== null) {
+      this.uws.us_listen_socket_close(this.listenSocket);
+      this.listenSocket = null;
+      this.bound = null;
+    }
+    void this.webSocketHost?.closeAll(); // synchronous on uWS: each WebSocket gets its 1001 first
+    this.app.close();
   }
 
   /**
@@ -228,6 +244,12 @@ export class UwsAdapter implements HttpServerAdapter, ExchangeOwner, ListenTarge
     return this.app as T;
   }
 
+  /** WebSocket routes (`app.ws` patterns, matched before the catch-all HTTP route) and uWS topics. */
+  webSockets(): UwsWebSocketHost {
+    this.webSocketHost ??= new UwsWebSocketHost(this.app, () => this.logger);
+    return this.webSocketHost;
+  }
+
   /** @internal ExchangeOwner */
   exchangeFinished(): void {
     this.inFlight.finished();
@@ -247,6 +269,11 @@ export class UwsAdapter implements HttpServerAdapter, ExchangeOwner, ListenTarge
       this.bound = null;
     }
     this.isDraining = true;
+    // WebSockets get a 1001 closing frame now: app.close() below would drop them without one.
+    if (this.webSocketHost !== null) {
+      this.webSocketHost.refusingUpgrades = true;
+      await this.webSocketHost.closeAll();
+    }
     try {
       if (!(await this.inFlight.drained(timeoutMs))) {
         this.logger?.warn(`${this.inFlight.size} request(s) still in flight after ${timeoutMs} ms: closing their connections`, 'UwsAdapter');
@@ -254,6 +281,7 @@ export class UwsAdapter implements HttpServerAdapter, ExchangeOwner, ListenTarge
       this.app.close(); // idle keep-alive connections, and whatever outlived the timeout
     } finally {
       this.isDraining = false;
+      if (this.webSocketHost !== null) this.webSocketHost.refusingUpgrades = false;
     }
     if (wasListening) this.facade?.announceClosed();
   }

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { RequestAbortedError, type HttpExchange, type OutgoingHeaders } from '@armature/core';
 import { BodyCollector } from './body-collector';
+import { NO_BODY } from './request-guards';
 import { abortedBodyStream, UwsBodyStream } from './body-stream';
 import { ASKS_CLOSE, findHeader, writeHeaders } from './response-head';
 import { ResponseStream, type StreamOwner } from './response-stream';
@@ -61,15 +62,28 @@ export class UwsExchange implements HttpExchange, StreamOwner {
     private readonly declaredLength: number,
   ) {}
 
-  /** Registered with `res.onAborted` for every request (uWS requires a handler on any answer not sent at once). */
-  readonly onAborted = (): void => {
+  /** True once the answer is complete (uWS took its last byte) or the client went away. */
+  get isFinished(): boolean {
+    return this.finished;
+  }
+
+  /**
+   * The handler for `res.onAborted`, registered by the adapter only when the answer is still
+   * pending as its request callback returns (uWS requires one then). An answer completed inside the
+   * callback, as most are, never allocates it: registering it costs a native call and a V8 handle.
+   */
+  abortHandler(): () => void {
+    return () => this.onAborted();
+  }
+
+  private onAborted(): void {
     this.aborted = true;
     this.largeBody = null;
     if (this.body !== null) this.body.abort();
     if (this.bodyStreamOpened !== null) this.bodyStreamOpened.abort();
     if (this.responseStream !== null) this.responseStream.abort();
     this.finish();
-  };
+  }
 
   get draining(): boolean {
     return this.owner.draining;
@@ -100,6 +114,9 @@ export class UwsExchange implements HttpExchange, StreamOwner {
   /** Called once the route's synchronous part returned: a body the route will read is collected now. */
   collectBodyAhead(): void {
     // A route reading the body as a stream owns `onData`: a second handler would replace its own.
+    // A request without a body has nothing to collect (a later readBody() answers it at once),
+    // so bodiless requests to body-reading routes allocate nothing here.
+    if (this.declaredLength === NO_BODY || this.declaredLength === 0) return;
     if (this.body === null && this.bodyStreamOpened === null && !this.aborted && !this.responding) {
       this.body = new BodyCollector(this.res, this.owner.bodyLimit, this.declaredLength);
     }
@@ -157,7 +174,8 @@ export class UwsExchange implements HttpExchange, StreamOwner {
 
   private writeResponse(status: number, headers: OutgoingHeaders, body: string | Buffer | null, closeConnection: boolean): void {
     const res = this.res;
-    res.writeStatus(statusLine(status));
+    // uWS writes "200 OK" itself when no status was written: one native call fewer for most answers.
+    if (status !== 200) res.writeStatus(statusLine(status));
     // An explicit close (the pipeline's flag, or its own `connection: close`) goes through uWS's
     // end(body, true), which really closes the socket; while draining, answers that cannot use it
     // carry the header and their idle connection is closed at the end of the drain.

@@ -69,6 +69,20 @@ describe('RequestHeaderScan', () => {
     expect(sink['x-later']).toBeUndefined();
   });
 
+  it('copies only the named headers when given a list, merged as node merges them', () => {
+    const sink: IncomingHeaders = {};
+    const verdict = scan.inspect(
+      headers(['host', 'a'], ['content-type', 'application/json'], ['x-list', '1'], ['x-list', '2'], ['x-empty', ''], ['content-length', '2']),
+      0,
+      sink,
+      ['content-type', 'x-list', 'x-empty', 'content-length', 'x-absent'],
+    );
+    expect(verdict).toBe(ACCEPT);
+    expect(sink).toEqual({ 'content-type': 'application/json', 'x-list': '1, 2', 'x-empty': '', 'content-length': '2' });
+    // The scan's own checks still see every header.
+    expect(scan.inspect(headers(['content-length', '3'], ['content-length', '5']), 0, {}, ['host'])).toBe(CONFLICTING_CONTENT_LENGTH);
+  });
+
   it('has an error answer for every rejection, valid JSON padded past the uWS cork buffer', () => {
     for (const verdict of [HEADERS_TOO_LARGE, CONFLICTING_CONTENT_LENGTH, INVALID_CONTENT_LENGTH, LENGTH_WITH_TRANSFER_ENCODING, INVALID_TRANSFER_ENCODING, UNSUPPORTED_TRANSFER_CODING]) {
       const { status, paddedBody } = REJECTIONS[verdict];

@@ -1,6 +1,6 @@
 import type { IncomingHeaders } from '@armature/core';
 import { formatRemoteAddress } from '../src/format-ip';
-import { addHeaderLine } from '../src/header-copy';
+import { addHeaderLine, commonHeaderName } from '../src/header-copy';
 import { statusLine } from '../src/status-lines';
 
 function bytes(...values: number[]): ArrayBuffer {
@@ -35,6 +35,17 @@ describe('addHeaderLine', () => {
     expect(Object.getPrototypeOf(target)).toBe(Object.prototype);
     expect(Object.getOwnPropertyDescriptor(target, '__proto__')?.value).toBe('p');
     expect(target.hasOwnProperty).toBe('h');
+  });
+});
+
+describe('commonHeaderName', () => {
+  it('returns an equal string for every name, common or not', () => {
+    for (const name of ['host', 'accept', 'cookie', 'origin', 'referer', 'x-api-key', 'user-agent', 'connection', 'content-type', 'x-request-id',
+      'authorization', 'cache-control', 'if-none-match', 'content-length', 'accept-encoding', 'accept-language', 'x-forwarded-for',
+      'transfer-encoding', 'x-custom', 'hosts', 'x', '']) {
+      const fresh = Buffer.from(name).toString('latin1');
+      expect(commonHeaderName(fresh)).toBe(name);
+    }
   });
 });
 

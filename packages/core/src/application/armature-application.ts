@@ -17,7 +17,13 @@ import type { RouteTable } from '../router/route-table';
 import type { VersioningOptions } from '../router/versioning';
 import { DEFAULT_BODY_LIMIT, DEFAULT_MAX_HEADER_SIZE, type ArmatureApplicationOptions } from './application-options';
 import { ArmatureApplicationContext } from './application-context';
+import { ApplicationWebSockets } from './application-websockets';
+import type { WebSocketHandlers, WebSocketRouteOptions } from '../adapters/websocket-host';
 import { Logger } from './logger';
+import { listenWithWorkers } from '../workers/application-workers';
+import { parseListenArguments, type ListenArgument, type ApplicationListenOptions } from '../workers/listen-arguments';
+import { WorkerPoolServer } from '../workers/pool-server';
+import type { WorkerServer } from '../workers/worker-server';
 import { addMountedRoutes, type Mountable, type MountedRoute, type RouteSource } from './mounted-routes';
 import { isArmatureMiddleware, type HttpMiddleware } from '../wrap/middleware';
 import { wrapRouteHandle, wrapDynamicHandle } from '../wrap/wrap-route-handle';
@@ -59,6 +65,9 @@ export class ArmatureApplication extends ArmatureApplicationContext {
   private readonly routeSources: RouteSource[] = [];
   private mountedRoutes: readonly MountedRoute[] = [];
   private readonly globalEnhancers: GlobalEnhancers = { guards: [], interceptors: [], pipes: [], filters: [] };
+  private readonly webSockets: ApplicationWebSockets;
+  /** Set by `listen(port, { workers })`: the pool in the primary, this worker's server in a worker. */
+  private workerServer?: WorkerServer;
 
   constructor(
     container: ArmatureContainer,
@@ -66,6 +75,7 @@ export class ArmatureApplication extends ArmatureApplicationContext {
     private readonly options: ArmatureApplicationOptions = {},
   ) {
     super(container);
+    this.webSockets = new ApplicationWebSockets(adapter);
     if (options.cors) this.enableCors(options.cors === true ? {} : options.cors);
   }
 
@@ -77,17 +87,32 @@ export class ArmatureApplication extends ArmatureApplicationContext {
       maxHeaderSize: this.options.maxHeaderSize ?? DEFAULT_MAX_HEADER_SIZE,
       logger: new Logger(`${this.adapter.name}-adapter`),
     });
+    // Gateways and app.ws() routes open before onModuleInit and before the server listens (as in NestJS).
+    await this.webSockets.attach(this, this.container.modules);
   }
 
   /** Stops the server: new connections refused, in-flight requests drained. */
   protected override async dispose(): Promise<void> {
+    if (this.workerServer?.role === 'primary') await this.workerServer.close(); // drains every worker
+    await this.webSockets.close(); // WebSockets get their 1001 close while the server still runs
     if (this.adapter.address() !== null) await this.adapter.close(this.options.shutdownTimeoutMs);
   }
 
-  /** Initializes if needed and starts listening; resolves to the (node-like) HTTP server. */
-  async listen(port: number | string, hostOrCallback?: string | (() => void), callback?: () => void): Promise<NodeLikeServer> {
-    const host = typeof hostOrCallback === 'string' ? hostOrCallback : undefined;
-    const done = typeof hostOrCallback === 'function' ? hostOrCallback : callback;
+  /**
+   * Initializes if needed and starts listening; resolves to the (node-like) HTTP server.
+   * `listen(port, { workers: 'auto' | n })` serves from one worker per core instead (docs/workers.md).
+   */
+  listen(port: number | string, callback?: () => void): Promise<NodeLikeServer>;
+  listen(port: number | string, host: string | undefined, callback?: () => void): Promise<NodeLikeServer>;
+  listen(port: number | string, options: ApplicationListenOptions, callback?: () => void): Promise<NodeLikeServer>;
+  listen(port: number | string, host: string | undefined, options: ApplicationListenOptions, callback?: () => void): Promise<NodeLikeServer>;
+  async listen(port: number | string, ...rest: ListenArgument[]): Promise<NodeLikeServer> {
+    const { host, callback: done, options } = parseListenArguments(rest);
+    if (options?.workers !== undefined) {
+      this.workerServer = await listenWithWorkers(this, Number(port), host, { ...options, workers: options.workers }, this.options.shutdownTimeoutMs);
+      done?.();
+      return this.workerServer.role === 'primary' ? new WorkerPoolServer(this.workerServer) : this.adapter.getHttpServer();
+    }
     await this.init();
     await this.adapter.listen(Number(port), host);
     this.logger.log(`Armature application listening on ${await this.getUrl()} (${this.adapter.name} adapter)`);
@@ -97,7 +122,7 @@ export class ArmatureApplication extends ArmatureApplicationContext {
 
   /** `http://127.0.0.1:3000`-style URL of the listening server. */
   async getUrl(): Promise<string> {
-    const address = this.adapter.address();
+    const address = this.workerServer?.role === 'primary' ? this.workerServer.address() : this.adapter.address();
     if (address === null) throw new Error('app.listen() needs to be called before calling app.getUrl()');
     const host =
       address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '[::1]' : address.address.includes(':') ? `[${address.address}]` : address.address;
@@ -133,6 +158,26 @@ export class ArmatureApplication extends ArmatureApplicationContext {
 
   getHttpAdapter(): HttpServerAdapter {
     return this.adapter;
+  }
+
+  /**
+   * A raw WebSocket route on the HTTP port (what the micro API's `app.ws()` forwards to). Handlers
+   * get adapter-neutral connections with topic pub/sub; gateways (`@armature/websocket`) build on the same host.
+   */
+  ws<T = Record<string, never>>(path: string, handlers: WebSocketHandlers<T>, options?: WebSocketRouteOptions): this {
+    this.webSockets.addRoute(path, handlers, options);
+    return this;
+  }
+
+  /** NestJS's `useWebSocketAdapter()`: here it takes what gateways should broadcast through (e.g. `@armature/websocket`'s Redis adapter). */
+  useWebSocketAdapter(adapter: unknown): this {
+    this.assertNotInitialized('useWebSocketAdapter');
+    this.webSockets.webSocketAdapter = adapter;
+    return this;
+  }
+
+  getWebSocketAdapter(): unknown {
+    return this.webSockets.webSocketAdapter;
   }
 
   /** The compiled route table (after `init()`). */
@@ -282,10 +327,19 @@ export class ArmatureApplication extends ArmatureApplicationContext {
         wrapMiss: missWraps === undefined ? wrapUnmatched : (handle) => missWraps(wrapUnmatched(handle)),
       },
     );
-    const context = { bodyLimit, logger, resolve: scope.data, globalPrefix: this.globalPrefix?.prefix.replace(/^\/+|\/+$/g, '') || undefined };
+    const context = {
+      bodyLimit,
+      logger,
+      resolve: scope.data,
+      globalPrefix: this.globalPrefix?.prefix.replace(/^\/+|\/+$/g, '') || undefined,
+      middlewareFor: wrapsFor,
+    };
     const mounted: MountedRoute[] = [];
     for (const source of this.routeSources) mounted.push(...(await source(context)));
-    this.mountedRoutes = mounted.map((route) => ({ ...route, handle: withWraps(withCors(route.handle), route.path) }));
+    this.mountedRoutes = mounted.map((route) => ({
+      ...route,
+      handle: route.includesAppMiddleware === true ? withCors(route.handle) : withWraps(withCors(route.handle), route.path),
+    }));
     addMountedRoutes(table, this.mountedRoutes, preflight === undefined || missWraps === undefined ? preflight : missWraps(preflight));
     return table;
   }

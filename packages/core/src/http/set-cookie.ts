@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 
 /** Express's `res.cookie()` options. */
 export interface CookieOptions {
@@ -61,6 +60,8 @@ export function serializeCookie(name: string, value: unknown, options: CookieOpt
 
 /** cookie-signature's format: value + '.' + base64 HMAC-SHA256 without padding (what cookie-parser verifies). */
 export function signCookieValue(value: string, secret: string): string {
+  // node:crypto is required here, on first use, not at import.
+  const { createHmac } = require('node:crypto') as typeof import('node:crypto');
   return `${value}.${createHmac('sha256', secret).update(value).digest('base64').replace(/=+$/, '')}`;
 }
 

@@ -1,4 +1,5 @@
-import { defer, firstValueFrom, from, isObservable, of, switchMap, type Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
+import { isObservable, rxjs } from './rx';
 import type { HttpExchange } from '../adapters/http-exchange';
 import { RequestAbortedError } from '../adapters/http-exchange';
 
@@ -91,13 +92,16 @@ export function compileEnhancedRoute(route: RouteDefinition, options: CompileOpt
     if (middleware !== undefined && !(await middleware.run(request, response))) return;
     const instance = instances.kind === 'static' ? instances.instance : await instances.resolve(request);
     for (const guard of guards) {
-      if (!(await asPromise(guard.canActivate(context)))) throw new ForbiddenException('Forbidden resource');
+      const verdict = guard.canActivate(context);
+      // Most guards answer synchronously: a boolean needs no promise and no extra microtask turn.
+      if (!(typeof verdict === 'boolean' ? verdict : await asPromise(verdict))) throw new ForbiddenException('Forbidden resource');
     }
     let value: unknown;
     if (interceptors.length === 0) {
       value = await callHandler(instance, request, response, context);
-      if (isObservable(value)) value = await firstValueFrom(value, { defaultValue: undefined });
+      if (isObservable(value)) value = await rxjs().firstValueFrom(value, { defaultValue: undefined });
     } else {
+      const { defer, from, of, switchMap, firstValueFrom } = rxjs();
       const handled = defer(() => from(callHandler(instance, request, response, context)).pipe(switchMap((v) => (isObservable(v) ? v : of(v)))));
       value = await firstValueFrom(chainInterceptors(interceptors, context, handled), { defaultValue: undefined });
     }
@@ -146,6 +150,7 @@ export function compileEnhancedRoute(route: RouteDefinition, options: CompileOpt
 
 /** Interceptors wrap each other: the first declared is the outermost, as in NestJS. */
 function chainInterceptors(interceptors: RouteEnhancers['interceptors'], context: ExecutionContextHost, handled: Observable<unknown>): Observable<unknown> {
+  const { defer, from, switchMap } = rxjs();
   let next: CallHandler = { handle: () => handled };
   for (let i = interceptors.length - 1; i >= 0; i--) {
     const interceptor = interceptors[i];
@@ -203,7 +208,7 @@ function enhancedNeeds(route: RouteDefinition, options: CompileOptions, parts: E
 }
 
 function asPromise(value: boolean | Promise<boolean> | Observable<boolean>): Promise<boolean> {
-  return isObservable(value) ? firstValueFrom(value, { defaultValue: false }) : Promise.resolve(value);
+  return isObservable(value) ? rxjs().firstValueFrom(value as Observable<boolean>, { defaultValue: false }) : Promise.resolve(value);
 }
 
 function isMultipart(request: ArmatureRequest): boolean {

@@ -1,4 +1,4 @@
-import { isObservable, firstValueFrom } from 'rxjs';
+import { isObservable, rxjs } from './rx';
 import type { HttpExchange } from '../adapters/http-exchange';
 import type { LoggerService } from '../application/logger';
 import { RouteParamtype } from '../decorators/param.decorators';
@@ -58,7 +58,7 @@ export function compileRoute(route: RouteDefinition, options: CompileOptions): R
         return;
       }
       if (isObservable(value)) {
-        firstValueFrom(value, { defaultValue: undefined }).then(
+        rxjs().firstValueFrom(value, { defaultValue: undefined }).then(
           (first) => settle(first, exchange, response),
           (error) => writeError(error, exchange, logger, response),
         );

@@ -67,6 +67,7 @@ export function createResultWriter(route: RouteDefinition, serializerFor?: (stat
   if (redirect === undefined) {
     return (value, exchange, response) => {
       if (!exchange.aborted) writeValue(value, exchange, response);
+      else destroyUnsent(value);
     };
   }
   // @Redirect: the handler may return { url, statusCode } to override either.
@@ -83,6 +84,12 @@ export function createResultWriter(route: RouteDefinition, serializerFor?: (stat
 /** 200, 201 for POST, or the route's @HttpCode. */
 export function defaultStatusOf(route: Pick<RouteDefinition, 'httpCode' | 'method'>): number {
   return route.httpCode ?? (route.method === 'POST' ? 201 : 200);
+}
+
+/** A stream returned for a request that is already gone (client left, timed out) is released, not left open. */
+function destroyUnsent(value: unknown): void {
+  if (value instanceof StreamableFile) value.getStream().destroy();
+  else if (typeof value === 'object' && value !== null && isReadable(value)) value.destroy();
 }
 
 function isReadable(value: object): value is Readable {

@@ -1,4 +1,5 @@
-import Ajv, { type Options } from 'ajv';
+import type Ajv from 'ajv';
+import type { Options } from 'ajv';
 import { installFormats } from './formats';
 
 /**
@@ -25,7 +26,9 @@ const instances = new Map<ValidationMode, Ajv>();
 export function sharedAjv(mode: ValidationMode): Ajv {
   let ajv = instances.get(mode);
   if (ajv === undefined) {
-    ajv = new Ajv({
+    // Required here, not at import: ajv (~60 files) loads only in apps that declare a schema.
+    const AjvClass = (require('ajv') as { default: typeof Ajv }).default;
+    ajv = new AjvClass({
       ...modeOptions[mode],
       allErrors: true,
       // Errors then carry their schema, which the messages need (e.g. the values of a union).

@@ -1,4 +1,5 @@
-import fastJson, { type AnySchema } from 'fast-json-stringify';
+import type { AnySchema } from 'fast-json-stringify';
+import type fastJsonStringify from 'fast-json-stringify';
 import type { ValidateFunction } from 'ajv';
 import { compileValidator } from './compile-validator';
 import { describeFailures } from './describe-failures';
@@ -16,6 +17,8 @@ function stringifierFor(schema: JsonSchema, route: string, part: string): Respon
   let stringify = stringifiers.get(schema);
   if (stringify === undefined) {
     try {
+      // Required here, not at import: fast-json-stringify (and its own ajv) loads only in apps with a response schema.
+      const fastJson = require('fast-json-stringify') as typeof fastJsonStringify;
       stringify = fastJson(schema as AnySchema, { ajv: { formats: formatsAsAjvOption() } }) as ResponseSerializer;
     } catch (error) {
       throw new SchemaCompileError(route, part, error);

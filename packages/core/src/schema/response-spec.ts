@@ -1,4 +1,6 @@
-import { Kind } from '@sinclair/typebox';
+// TypeBox marks its schemas with this registered symbol (its `Kind` export): read through the
+// global registry, so telling a TypeBox schema apart does not load TypeBox.
+const Kind = Symbol.for('TypeBox.Kind');
 import type { JsonSchema } from './json-schema';
 
 /** `response` of `@Schema`: one schema for the success status, or one schema per status code. */

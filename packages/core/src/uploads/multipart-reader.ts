@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
-import busboy, { type Busboy, type FieldInfo, type FileInfo } from 'busboy';
+import type busboy from 'busboy';
+import type { Busboy, FieldInfo, FileInfo } from 'busboy';
 import type { ArmatureRequest } from '../http/request';
 import { appendField, emptyFormFields, type FormFields } from './form-fields';
 import type { FileFilterCallback, IncomingFileInfo, MulterLimits, MulterOptions } from './multer-options';
@@ -87,7 +88,9 @@ class MultipartRead {
     // Storage engines and filters may look at the fields received so far, as with multer.
     request.body = this.fields;
     try {
-      this.parser = busboy({
+      // Required here, not at import: busboy loads only in apps that receive uploads.
+      const createParser = require('busboy') as typeof busboy;
+      this.parser = createParser({
         headers: { 'content-type': request.headers['content-type'] as string | undefined },
         limits: busboyLimits(settings.limits),
         preservePath: settings.preservePath,

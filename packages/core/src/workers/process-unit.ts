@@ -1,4 +1,4 @@
-import cluster from 'node:cluster';
+import type { Cluster } from 'node:cluster';
 import { WORKER_ENV_KEY, type WorkerLaunch } from './worker-identity';
 import { isFromWorker } from './worker-messages';
 import type { SpawnWorkerUnit, WorkerUnit, WorkerUnitEvents } from './worker-unit';
@@ -9,6 +9,8 @@ import type { SpawnWorkerUnit, WorkerUnit, WorkerUnitEvents } from './worker-uni
  * round-robin). The launch travels in an environment variable.
  */
 export const spawnProcess: SpawnWorkerUnit = (entry: string, launch: WorkerLaunch, events: WorkerUnitEvents): WorkerUnit => {
+  // Required here, not at import: node:cluster (with child_process and dgram) is for apps in worker mode on node:http.
+  const cluster = require('node:cluster') as Cluster;
   // Settings are global to `cluster`; set them for each fork so they are ours.
   cluster.setupPrimary({ exec: entry, args: process.argv.slice(2), execArgv: process.execArgv });
   const { exitFlag: _threadsOnly, ...serializable } = launch;

@@ -1,4 +1,4 @@
-import zlib from 'node:zlib';
+import type zlib from 'node:zlib';
 import type { Transform } from 'node:stream';
 import type { ContentCoding } from './accept-encoding';
 
@@ -10,8 +10,13 @@ export interface ZlibZstd {
   constants: Record<string, number>;
 }
 
+/** node:zlib, required on first use rather than at import (apps that compress nothing never load it). */
+function nodeZlib(): ZlibZstd {
+  return require('node:zlib') as ZlibZstd;
+}
+
 /** Codings this runtime's zlib can produce: brotli and gzip always, zstd when zlib has it. */
-export function runtimeEncodings(z: ZlibZstd = zlib as unknown as ZlibZstd): ContentCoding[] {
+export function runtimeEncodings(z: ZlibZstd = nodeZlib()): ContentCoding[] {
   const encodings: ContentCoding[] = ['br', 'gzip'];
   const zstd = typeof z.createZstdCompress === 'function' && typeof z.zstdCompress === 'function' && typeof z.zstdCompressSync === 'function';
   if (zstd && z.constants.ZSTD_e_flush !== undefined) encodings.push('zstd');
@@ -42,7 +47,7 @@ export class Encoders {
 
   constructor(
     private readonly settings: EncoderSettings,
-    z: ZlibZstd = zlib as unknown as ZlibZstd,
+    z: ZlibZstd = nodeZlib(),
   ) {
     this.z = z as ZlibZstd & typeof zlib;
     this.c = z.constants;

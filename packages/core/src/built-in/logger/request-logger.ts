@@ -1,5 +1,4 @@
 import { finished, type Readable } from 'node:stream';
-import { performance } from 'node:perf_hooks';
 import type { HttpRequest } from '../../wrap/http-request';
 import type { HttpResponse } from '../../wrap/http-response';
 import { defineMiddleware, type HttpMiddleware } from '../../wrap/middleware';

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 
 export interface RequestIdOptions {
   /** The header read from the client and echoed back (default `x-request-id`). */
@@ -33,7 +32,12 @@ export function resolveRequestIdOptions(options: RequestIdOptions = {}): Resolve
     header,
     trustIncoming: options.trustIncoming ?? true,
     maxLength,
-    generate: options.generate ?? randomUUID,
+    generate: options.generate ?? defaultRequestId,
     setResponseHeader: options.setResponseHeader ?? true,
   };
+}
+
+/** `crypto.randomUUID()`, node:crypto being required on first use rather than at import. */
+function defaultRequestId(): string {
+  return (require('node:crypto') as typeof import('node:crypto')).randomUUID();
 }

@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, unlink, type WriteStream } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream';
 import type { IncomingFileInfo } from '../multer-options';
@@ -19,7 +17,8 @@ export interface DiskStorageOptions {
 }
 
 function randomFilename(_request: unknown, _file: IncomingFileInfo, callback: NameCallback): void {
-  randomBytes(16, (error, bytes) => callback(error, error ? '' : bytes.toString('hex')));
+  // node:crypto and node:os are required on first use, not at import (most apps store no file on disk).
+  (require('node:crypto') as typeof import('node:crypto')).randomBytes(16, (error, bytes) => callback(error, error ? '' : bytes.toString('hex')));
 }
 
 /** Calls `then` once the write stream released its file descriptor (an unlink before its open would be undone by it). */
@@ -34,7 +33,7 @@ class DiskStorage implements StorageEngine {
   private readonly filename: NameFunction;
 
   constructor(options: DiskStorageOptions) {
-    const destination = options.destination ?? tmpdir();
+    const destination = options.destination ?? (require('node:os') as typeof import('node:os')).tmpdir();
     if (typeof destination === 'string') {
       mkdirSync(destination, { recursive: true });
       this.destination = (_request, _file, callback) => callback(null, destination);
