@@ -58,5 +58,6 @@ export * from './application/application-extensions';
 export { GUARDS_METADATA, INTERCEPTORS_METADATA, PIPES_METADATA, FILTERS_METADATA } from './enhancers/metadata-keys';
 export { ROUTE_ARGS_METADATA } from './decorators/metadata-keys';
 export { caughtExceptionsOf } from './enhancers/catch.decorator';
+export { chainInterceptors } from './pipeline/chain-interceptors';
 export * from './router/route-handle';
 export { errorJson, statusText } from './http/error-json';

@@ -5,6 +5,7 @@ import { RequestAbortedError } from '../adapters/http-exchange';
 
 import { RouteParamtype, type RouteParamMetadata } from '../decorators/param.decorators';
 import { ExecutionContextHost } from '../enhancers/execution-context-host';
+import { chainInterceptors } from './chain-interceptors';
 import { caughtExceptionsOf } from '../enhancers/catch.decorator';
 import type { ArgumentMetadata, CallHandler, Paramtype } from '../enhancers/interfaces';
 import { ForbiddenException, NotFoundException } from '../exceptions';
@@ -146,18 +147,6 @@ export function compileEnhancedRoute(route: RouteDefinition, options: CompileOpt
       process(request, exchange, response, context, body).catch((error) => fail(error, exchange, response, context));
     },
   };
-}
-
-/** Interceptors wrap each other: the first declared is the outermost, as in NestJS. */
-function chainInterceptors(interceptors: RouteEnhancers['interceptors'], context: ExecutionContextHost, handled: Observable<unknown>): Observable<unknown> {
-  const { defer, from, switchMap } = rxjs();
-  let next: CallHandler = { handle: () => handled };
-  for (let i = interceptors.length - 1; i >= 0; i--) {
-    const interceptor = interceptors[i];
-    const inner = next;
-    next = { handle: () => defer(() => from(Promise.resolve(interceptor.intercept(context, inner)))).pipe(switchMap((observable) => observable)) };
-  }
-  return next.handle();
 }
 
 function validateInput(schemas: RouteSchemas, request: ArmatureRequest): void {

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { HttpExchange, OutgoingHeaders } from '../adapters/http-exchange';
+import { ForwardingExchange } from '../adapters/forwarding-exchange';
 import type { HttpRequest } from './http-request';
 import { HttpResponse } from './http-response';
 
@@ -8,33 +9,26 @@ import { HttpResponse } from './http-response';
  * becomes an `HttpResponse` that the middleware around it receive from `next()`. Body reads go
  * to the real exchange through the request, so the body is read once whoever asks first.
  */
-export class CaptureExchange implements HttpExchange {
+export class CaptureExchange extends ForwardingExchange {
   readonly response: Promise<HttpResponse>;
   private resolve!: (response: HttpResponse) => void;
   private captured = false;
   private failure: unknown = undefined;
 
   constructor(
-    private readonly inner: HttpExchange,
+    inner: HttpExchange,
     private readonly request: HttpRequest,
   ) {
+    super(inner);
     this.response = new Promise((resolve) => (this.resolve = resolve));
   }
 
-  get aborted(): boolean {
-    return this.inner.aborted;
-  }
-
-  readBody(limit: number): Promise<Buffer> {
+  override readBody(limit: number): Promise<Buffer> {
     return this.request.readBodyOnce(limit);
   }
 
-  bodyStream(limit: number): Readable {
-    return this.inner.bodyStream(limit);
-  }
-
   /** Called by the pipeline's error writer just before it answers a failure: becomes `response.error`. */
-  recordFailure(error: unknown): void {
+  override recordFailure(error: unknown): void {
     this.failure = error;
   }
 

@@ -1,4 +1,4 @@
-import { caughtExceptionsOf, ExecutionContextHost, type CallHandler, type ExecutionContext, type NestInterceptor } from '@armature/core';
+import { caughtExceptionsOf, chainInterceptors, ExecutionContextHost, type ExecutionContext, type NestInterceptor } from '@armature/core';
 import { defer, firstValueFrom, from, isObservable, of, switchMap, type Observable, type Subscription } from 'rxjs';
 import type { MessageMapping } from '../decorators/subscribe-message.decorator';
 import { WsException } from '../errors/ws-exception';
@@ -156,17 +156,6 @@ function streamReplies(client: WsClient, source: Observable<unknown>, event: str
 
 function isPlain(spec: ArgumentSpec): boolean {
   return spec.pipes.length === 0 && !spec.needsContext;
-}
-
-/** Interceptors wrap each other: the first declared is the outermost, as in NestJS. */
-function chainInterceptors(interceptors: NestInterceptor[], context: ExecutionContext, handled: Observable<unknown>): Observable<unknown> {
-  let next: CallHandler = { handle: () => handled };
-  for (let i = interceptors.length - 1; i >= 0; i--) {
-    const interceptor = interceptors[i];
-    const inner = next;
-    next = { handle: () => defer(() => from(Promise.resolve(interceptor.intercept(context, inner)))).pipe(switchMap((observable) => observable)) };
-  }
-  return next.handle();
 }
 
 function asPromise(value: boolean | Promise<boolean> | Observable<boolean>): Promise<boolean> {
